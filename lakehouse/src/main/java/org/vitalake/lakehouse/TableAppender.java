@@ -1,0 +1,160 @@
+package org.vitalake.lakehouse;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.iceberg.AppendFiles;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.FileFormat;
+import org.apache.iceberg.PartitionKey;
+import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.TableProperties;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.data.GenericFileWriterFactory;
+import org.apache.iceberg.data.InternalRecordWrapper;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.exceptions.CommitFailedException;
+import org.apache.iceberg.io.DataWriteResult;
+import org.apache.iceberg.io.FanoutDataWriter;
+import org.apache.iceberg.io.OutputFileFactory;
+import org.apache.iceberg.util.PropertyUtil;
+
+/**
+ * Appends a batch of Iceberg {@link Record}s to one table in a single commit.
+ *
+ * <p>Safe to use from several threads and processes at once: each call writes its own Parquet files
+ * and commits them with Iceberg's optimistic concurrency, which retries on conflict as often as the
+ * table's {@code commit.retry.num-retries} allows.
+ */
+public final class TableAppender {
+
+  /** Snapshot summary property identifying the commit, so the snapshot can be found afterwards. */
+  public static final String COMMIT_ID_PROPERTY = "vitalake.commit-id";
+
+  private static final AtomicInteger PARTITION_IDS = new AtomicInteger();
+
+  private final Lakehouse lakehouse;
+
+  public TableAppender(Lakehouse lakehouse) {
+    this.lakehouse = Objects.requireNonNull(lakehouse, "lakehouse");
+  }
+
+  /**
+   * Writes {@code records} as Parquet data files (one per partition) and commits them as one
+   * append.
+   *
+   * @return the id of the committed snapshot
+   * @throws IllegalArgumentException when {@code records} is empty
+   */
+  public long append(TableIdentifier id, List<? extends Record> records) {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(records, "records");
+    if (records.isEmpty()) {
+      throw new IllegalArgumentException("nothing to append to " + id + ": records is empty");
+    }
+    Table table = lakehouse.table(id);
+    List<DataFile> files = write(table, records);
+    String commitId = UUID.randomUUID().toString();
+    AppendFiles append = table.newAppend();
+    files.forEach(append::appendFile);
+    append.set(COMMIT_ID_PROPERTY, commitId);
+    try {
+      append.commit();
+    } catch (CommitFailedException e) {
+      // the commit definitely did not happen: the files are garbage
+      deleteQuietly(table, files);
+      throw e;
+    }
+    return findCommittedSnapshot(table, commitId);
+  }
+
+  /** {@link #append(TableIdentifier, List)} for a lakehouse table definition. */
+  public long append(TableDefinition definition, List<? extends Record> records) {
+    return append(definition.id(), records);
+  }
+
+  private static List<DataFile> write(Table table, List<? extends Record> records) {
+    PartitionSpec spec = table.spec();
+    GenericFileWriterFactory writerFactory =
+        new GenericFileWriterFactory.Builder(table).dataFileFormat(FileFormat.PARQUET).build();
+    OutputFileFactory files =
+        OutputFileFactory.builderFor(table, PARTITION_IDS.incrementAndGet(), 0L)
+            .format(FileFormat.PARQUET)
+            .operationId(UUID.randomUUID().toString())
+            .build();
+    long targetFileSize =
+        PropertyUtil.propertyAsLong(
+            table.properties(),
+            TableProperties.WRITE_TARGET_FILE_SIZE_BYTES,
+            TableProperties.WRITE_TARGET_FILE_SIZE_BYTES_DEFAULT);
+    FanoutDataWriter<Record> writer =
+        new FanoutDataWriter<>(writerFactory, files, table.io(), targetFileSize);
+    PartitionKey partitionKey = new PartitionKey(spec, table.schema());
+    InternalRecordWrapper wrapper = new InternalRecordWrapper(table.schema().asStruct());
+    boolean closed = false;
+    try {
+      for (Record record : records) {
+        if (spec.isPartitioned()) {
+          // transforms (day(ts)) work on Iceberg's internal representation, not on java.time
+          partitionKey.partition(wrapper.wrap(record));
+          writer.write(record, spec, partitionKey);
+        } else {
+          writer.write(record, spec, null);
+        }
+      }
+      writer.close();
+      closed = true;
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing data files of " + table.name(), e);
+    } finally {
+      if (!closed) {
+        abort(table, writer);
+      }
+    }
+    DataWriteResult result = writer.result();
+    return new ArrayList<>(result.dataFiles());
+  }
+
+  private static void abort(Table table, FanoutDataWriter<Record> writer) {
+    try {
+      writer.close();
+      deleteQuietly(table, writer.result().dataFiles());
+    } catch (IOException | RuntimeException ignored) {
+      // best effort: the first failure is what the caller needs to see
+    }
+  }
+
+  private static long findCommittedSnapshot(Table table, String commitId) {
+    // the table may already show a later commit of another writer, so look for ours by its id
+    for (Snapshot s = table.currentSnapshot(); s != null; ) {
+      if (commitId.equals(s.summary().get(COMMIT_ID_PROPERTY))) {
+        return s.snapshotId();
+      }
+      s = s.parentId() == null ? null : table.snapshot(s.parentId());
+    }
+    table.refresh();
+    for (Snapshot s : table.snapshots()) {
+      if (commitId.equals(s.summary().get(COMMIT_ID_PROPERTY))) {
+        return s.snapshotId();
+      }
+    }
+    throw new IllegalStateException(
+        "committed to " + table.name() + " but cannot find snapshot with commit id " + commitId);
+  }
+
+  private static void deleteQuietly(Table table, List<DataFile> files) {
+    for (DataFile file : files) {
+      try {
+        table.io().deleteFile(file.location());
+      } catch (RuntimeException ignored) {
+        // an orphan file is harmless; orphan-file cleanup removes it
+      }
+    }
+  }
+}
