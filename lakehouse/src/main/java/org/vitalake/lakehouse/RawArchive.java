@@ -1,0 +1,300 @@
+package org.vitalake.lakehouse;
+
+import io.minio.BucketExistsArgs;
+import io.minio.GetObjectArgs;
+import io.minio.GetObjectResponse;
+import io.minio.ListObjectsArgs;
+import io.minio.MakeBucketArgs;
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import io.minio.RemoveObjectsArgs;
+import io.minio.Result;
+import io.minio.StatObjectArgs;
+import io.minio.errors.ErrorResponseException;
+import io.minio.messages.DeleteError;
+import io.minio.messages.DeleteObject;
+import io.minio.messages.Item;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.GeneralSecurityException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.vitalake.core.id.UserId;
+
+/**
+ * The archive of raw payloads exactly as they arrived (sync requests, journal entries, imported
+ * export files), in the raw bucket, so bronze can always be rebuilt from them.
+ *
+ * <p>Keys start with the user ({@code raw/<user>/<kind>/<date>/<id>.<ext>}) so erasing a user is
+ * one prefix delete. Payloads are referenced from bronze rows as {@code s3://<bucket>/<key>}.
+ */
+public final class RawArchive implements AutoCloseable {
+
+  private static final Pattern KIND = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+  private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]{1,10}(\\.[a-z0-9]{1,10})?");
+
+  private final MinioClient client;
+  private final String bucket;
+
+  /** An archive in {@link LakehouseProperties#rawBucket()} on the lakehouse's S3 endpoint. */
+  public RawArchive(LakehouseProperties properties) {
+    this.bucket = properties.rawBucket();
+    this.client =
+        MinioClient.builder()
+            .endpoint(properties.s3Endpoint())
+            .region(properties.region())
+            .credentials(properties.accessKey(), properties.secretKey())
+            .build();
+  }
+
+  /** The bucket holding the payloads. */
+  public String bucket() {
+    return bucket;
+  }
+
+  /**
+   * Creates the bucket when it is missing.
+   *
+   * @return true when it was created
+   */
+  public boolean ensureBucket() {
+    return call(
+        "creating bucket " + bucket,
+        () -> {
+          if (client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
+            return false;
+          }
+          try {
+            client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+            return true;
+          } catch (ErrorResponseException e) {
+            String code = e.errorResponse().code();
+            if ("BucketAlreadyOwnedByYou".equals(code) || "BucketAlreadyExists".equals(code)) {
+              return false;
+            }
+            throw e;
+          }
+        });
+  }
+
+  /**
+   * The key of a raw payload: {@code raw/<user>/<kind>/<yyyy-MM-dd>/<id>.<extension>}.
+   *
+   * @param kind what the payload is, e.g. {@code sync}, {@code journal}, {@code apple-health}
+   * @param date the day it was received (UTC)
+   * @param id unique id of the payload, e.g. the ingest id
+   * @param extension file extension without the dot, e.g. {@code json} or {@code xml.gz}
+   * @throws IllegalArgumentException naming the part that cannot be used in a key
+   */
+  public static String rawKey(
+      String kind, UserId user, LocalDate date, String id, String extension) {
+    Objects.requireNonNull(user, "user");
+    Objects.requireNonNull(date, "date");
+    require("kind", kind, KIND, "lower-case letters, digits, '_' or '-' (at most 40)");
+    require("id", id, ID, "letters, digits, '.', '_' or '-' (at most 128)");
+    require("extension", extension, EXTENSION, "lower-case letters and digits, e.g. json");
+    return "raw/" + user.value() + "/" + kind + "/" + date + "/" + id + "." + extension;
+  }
+
+  /** The prefix under which every payload of {@code user} lives. */
+  public static String userPrefix(UserId user) {
+    return "raw/" + user.value() + "/";
+  }
+
+  /**
+   * Stores {@code body} under {@code key}, replacing what was there.
+   *
+   * @return the reference {@code s3://<bucket>/<key>} to keep in bronze rows
+   */
+  public String put(String key, byte[] body, String contentType) {
+    requireKey(key);
+    Objects.requireNonNull(body, "body");
+    String type =
+        contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType;
+    call(
+        "storing " + ref(key),
+        () ->
+            client.putObject(
+                PutObjectArgs.builder().bucket(bucket).object(key).stream(
+                        new ByteArrayInputStream(body), body.length, -1)
+                    .contentType(type)
+                    .build()));
+    return ref(key);
+  }
+
+  /**
+   * Reads the payload a reference points to.
+   *
+   * @throws IllegalArgumentException when the reference is malformed
+   * @throws RawPayloadNotFoundException when nothing is stored there
+   */
+  public byte[] get(String ref) {
+    Location location = parse(ref);
+    return call(
+        "reading " + ref,
+        () -> {
+          try (GetObjectResponse in =
+              client.getObject(
+                  GetObjectArgs.builder().bucket(location.bucket).object(location.key).build())) {
+            return in.readAllBytes();
+          } catch (ErrorResponseException e) {
+            if (isNotFound(e)) {
+              throw new RawPayloadNotFoundException(ref);
+            }
+            throw e;
+          }
+        });
+  }
+
+  /** Whether a payload is stored under the reference. */
+  public boolean exists(String ref) {
+    Location location = parse(ref);
+    return call(
+        "checking " + ref,
+        () -> {
+          try {
+            client.statObject(
+                StatObjectArgs.builder().bucket(location.bucket).object(location.key).build());
+            return true;
+          } catch (ErrorResponseException e) {
+            if (isNotFound(e)) {
+              return false;
+            }
+            throw e;
+          }
+        });
+  }
+
+  /** The references of every payload of {@code user}. */
+  public List<String> findAll(UserId user) {
+    return call(
+        "listing payloads of " + user,
+        () -> {
+          List<String> refs = new ArrayList<>();
+          for (Result<Item> item :
+              client.listObjects(
+                  ListObjectsArgs.builder()
+                      .bucket(bucket)
+                      .prefix(userPrefix(user))
+                      .recursive(true)
+                      .build())) {
+            refs.add(ref(item.get().objectName()));
+          }
+          return refs;
+        });
+  }
+
+  /**
+   * Deletes every payload of {@code user} (erasure).
+   *
+   * @return how many payloads were deleted
+   */
+  public int deleteAll(UserId user) {
+    List<String> refs = findAll(user);
+    if (refs.isEmpty()) {
+      return 0;
+    }
+    List<DeleteObject> objects = refs.stream().map(r -> new DeleteObject(parse(r).key)).toList();
+    return call(
+        "deleting payloads of " + user,
+        () -> {
+          List<String> failures = new ArrayList<>();
+          for (Result<DeleteError> error :
+              client.removeObjects(
+                  RemoveObjectsArgs.builder().bucket(bucket).objects(objects).build())) {
+            DeleteError e = error.get();
+            failures.add(e.objectName() + ": " + e.message());
+          }
+          if (!failures.isEmpty()) {
+            throw new IllegalStateException(
+                "could not delete " + failures.size() + " payloads of " + user + ": " + failures);
+          }
+          return objects.size();
+        });
+  }
+
+  @Override
+  public void close() {
+    try {
+      client.close();
+    } catch (Exception e) {
+      throw new IllegalStateException("closing the S3 client of the raw archive", e);
+    }
+  }
+
+  /** Thrown by {@link #get(String)} when no payload is stored under a reference. */
+  public static final class RawPayloadNotFoundException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public RawPayloadNotFoundException(String ref) {
+      super("no raw payload stored at " + ref);
+    }
+  }
+
+  private String ref(String key) {
+    return "s3://" + bucket + "/" + key;
+  }
+
+  private static Location parse(String ref) {
+    Objects.requireNonNull(ref, "ref");
+    if (!ref.startsWith("s3://")) {
+      throw new IllegalArgumentException(
+          "raw payload reference '" + ref + "' must look like s3://bucket/key");
+    }
+    String rest = ref.substring("s3://".length());
+    int slash = rest.indexOf('/');
+    if (slash <= 0 || slash == rest.length() - 1) {
+      throw new IllegalArgumentException(
+          "raw payload reference '" + ref + "' must look like s3://bucket/key");
+    }
+    return new Location(rest.substring(0, slash), rest.substring(slash + 1));
+  }
+
+  private record Location(String bucket, String key) {}
+
+  private static boolean isNotFound(ErrorResponseException e) {
+    String code = e.errorResponse().code();
+    return "NoSuchKey".equals(code)
+        || "NoSuchObject".equals(code)
+        || "NoSuchBucket".equals(code)
+        || (e.response() != null && e.response().code() == 404);
+  }
+
+  private static void requireKey(String key) {
+    if (key == null || key.isBlank() || key.startsWith("/") || key.length() > 1024) {
+      throw new IllegalArgumentException(
+          "object key '" + key + "' must be 1-1024 characters and not start with '/'");
+    }
+  }
+
+  private static void require(String what, String value, Pattern pattern, String allowed) {
+    if (value == null || !pattern.matcher(value).matches()) {
+      throw new IllegalArgumentException(
+          "raw key " + what + " '" + value + "' is not allowed; use " + allowed);
+    }
+  }
+
+  @FunctionalInterface
+  private interface S3Call<T> {
+    T run() throws Exception;
+  }
+
+  private static <T> T call(String what, S3Call<T> call) {
+    try {
+      return call.run();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new UncheckedIOException(what + " failed: " + e.getMessage(), e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(what + " failed: " + e.getMessage(), e);
+    } catch (Exception e) {
+      throw new IllegalStateException(what + " failed: " + e, e);
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package org.vitalake.lakehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.vitalake.core.id.UserId;
+import org.vitalake.lakehouse.local.LocalLakehouse;
+
+class RawArchiveIT {
+
+  private static LocalLakehouse local;
+  private static RawArchive archive;
+
+  @BeforeAll
+  static void start() {
+    local = LocalLakehouse.start();
+    archive = new RawArchive(local.properties());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (archive != null) {
+      archive.close();
+    }
+    if (local != null) {
+      local.close();
+    }
+  }
+
+  @Test
+  void storesAndReadsBackAPayload() {
+    // given
+    UserId user = UserId.of("u-raw-1");
+    String key = RawArchive.rawKey("sync", user, LocalDate.of(2026, 3, 14), "ingest-1", "json");
+    byte[] body = "{\"userId\":\"u-raw-1\",\"data\":[1,2,3]}".getBytes(StandardCharsets.UTF_8);
+
+    // when
+    String ref = archive.put(key, body, "application/json");
+
+    // then
+    assertThat(ref).isEqualTo("s3://" + local.properties().rawBucket() + "/" + key);
+    assertThat(archive.exists(ref)).isTrue();
+    assertThat(archive.get(ref)).isEqualTo(body);
+    // the object is a plain file under the S3 server's folder
+    assertThat(local.s3Server().dataDir().resolve(local.properties().rawBucket()).resolve(key))
+        .exists()
+        .hasBinaryContent(body);
+  }
+
+  @Test
+  void reportsMissingPayloads() {
+    // given
+    String ref = "s3://" + archive.bucket() + "/raw/nobody/sync/2026-01-01/none.json";
+
+    // when / then
+    assertThat(archive.exists(ref)).isFalse();
+    assertThatThrownBy(() -> archive.get(ref))
+        .isInstanceOf(RawArchive.RawPayloadNotFoundException.class)
+        .hasMessageContaining(ref);
+  }
+
+  @Test
+  void ensureBucketIsIdempotent() {
+    // when the LocalLakehouse already created the raw bucket
+    boolean created = archive.ensureBucket();
+
+    // then
+    assertThat(created).isFalse();
+  }
+
+  @Test
+  void deletesEveryPayloadOfAUserAndNothingElse() {
+    // given
+    UserId erased = UserId.of("u-raw-erased");
+    UserId kept = UserId.of("u-raw-kept");
+    LocalDate day = LocalDate.of(2026, 5, 1);
+    byte[] body = {1, 2, 3};
+    String a = archive.put(RawArchive.rawKey("sync", erased, day, "a", "json"), body, null);
+    String b =
+        archive.put(RawArchive.rawKey("journal", erased, day.plusDays(1), "b", "json"), body, null);
+    String c = archive.put(RawArchive.rawKey("sync", kept, day, "c", "json"), body, null);
+
+    // when
+    int deleted = archive.deleteAll(erased);
+
+    // then
+    assertThat(deleted).isEqualTo(2);
+    assertThat(archive.exists(a)).isFalse();
+    assertThat(archive.exists(b)).isFalse();
+    assertThat(archive.exists(c)).isTrue();
+    assertThat(archive.findAll(erased)).isEmpty();
+  }
+
+  @Test
+  void rejectsMalformedReferences() {
+    assertThatThrownBy(() -> archive.get("http://bucket/key"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("s3://bucket/key");
+  }
+}
