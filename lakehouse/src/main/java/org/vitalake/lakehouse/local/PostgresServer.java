@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * A throwaway PostgreSQL server started from the locally installed binaries ({@code initdb},
- * {@code pg_ctl}), so tests and the local stack exercise the production database without Docker.
+ * A throwaway PostgreSQL server started from the locally installed binaries ({@code initdb}, {@code
+ * pg_ctl}), so tests and the local stack exercise the production database without Docker.
  *
  * <p>PostgreSQL refuses to run as root; when the JVM runs as root the server runs as the {@code
  * postgres} system user through {@code runuser}.
@@ -59,7 +59,10 @@ public final class PostgresServer implements AutoCloseable {
       Path dataDir = Files.createTempDirectory("vitalake-pg-");
       if (root) {
         UserPrincipal postgres =
-            dataDir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
+            dataDir
+                .getFileSystem()
+                .getUserPrincipalLookupService()
+                .lookupPrincipalByName("postgres");
         Files.setOwner(dataDir, postgres);
       }
       PostgresServer server = new PostgresServer(dataDir, binDir, freePort(), root);
@@ -85,7 +88,8 @@ public final class PostgresServer implements AutoCloseable {
         statement.execute("CREATE DATABASE " + name);
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("could not create database " + name + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "could not create database " + name + ": " + e.getMessage(), e);
     }
     return jdbcUrl(name);
   }
