@@ -1,0 +1,82 @@
+package org.vitalake.ingest;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import java.time.Duration;
+
+/** Limits and group-commit settings of the ingest API ({@code vitalake.ingest.*}). */
+@ConfigurationProperties("vitalake.ingest")
+public class IngestProperties {
+
+  /** Documented batch limit of {@code POST /sync}; more points are refused with 413. */
+  public static final int DEFAULT_MAX_POINTS_PER_REQUEST = 5_000;
+
+  private int maxPointsPerRequest = DEFAULT_MAX_POINTS_PER_REQUEST;
+  private Duration commitMaxDelay = Duration.ofMillis(200);
+  private int commitMaxBatchItems = 100_000;
+  private int commitMaxPendingItems = 400_000;
+  private int commitWorkers = 1;
+  private Duration idempotencyWindow = Duration.ofHours(24);
+  private int idempotencyMaxEntries = 100_000;
+
+  public int getMaxPointsPerRequest() {
+    return maxPointsPerRequest;
+  }
+
+  public void setMaxPointsPerRequest(int maxPointsPerRequest) {
+    this.maxPointsPerRequest = maxPointsPerRequest;
+  }
+
+  /** How long the first waiting request waits for others before its commit starts. */
+  public Duration getCommitMaxDelay() {
+    return commitMaxDelay;
+  }
+
+  public void setCommitMaxDelay(Duration commitMaxDelay) {
+    this.commitMaxDelay = commitMaxDelay;
+  }
+
+  /** A commit starts as soon as this many items wait. */
+  public int getCommitMaxBatchItems() {
+    return commitMaxBatchItems;
+  }
+
+  public void setCommitMaxBatchItems(int commitMaxBatchItems) {
+    this.commitMaxBatchItems = commitMaxBatchItems;
+  }
+
+  /** Back-pressure: beyond this many uncommitted items requests get 503 with Retry-After. */
+  public int getCommitMaxPendingItems() {
+    return commitMaxPendingItems;
+  }
+
+  public void setCommitMaxPendingItems(int commitMaxPendingItems) {
+    this.commitMaxPendingItems = commitMaxPendingItems;
+  }
+
+  /** Threads committing samples; with two, one writes Parquet while the other commits. */
+  public int getCommitWorkers() {
+    return commitWorkers;
+  }
+
+  public void setCommitWorkers(int commitWorkers) {
+    this.commitWorkers = commitWorkers;
+  }
+
+  /** How long an Idempotency-Key is remembered. */
+  public Duration getIdempotencyWindow() {
+    return idempotencyWindow;
+  }
+
+  public void setIdempotencyWindow(Duration idempotencyWindow) {
+    this.idempotencyWindow = idempotencyWindow;
+  }
+
+  /** Most keys kept in memory; older ones are recovered from the raw bucket and bronze. */
+  public int getIdempotencyMaxEntries() {
+    return idempotencyMaxEntries;
+  }
+
+  public void setIdempotencyMaxEntries(int idempotencyMaxEntries) {
+    this.idempotencyMaxEntries = idempotencyMaxEntries;
+  }
+}
