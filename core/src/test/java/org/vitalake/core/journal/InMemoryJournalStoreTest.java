@@ -1,0 +1,9 @@
+package org.vitalake.core.journal;
+
+class InMemoryJournalStoreTest extends JournalStoreContract {
+
+  @Override
+  protected JournalStore createStore() {
+    return new InMemoryJournalStore();
+  }
+}
