@@ -1,0 +1,289 @@
+package org.vitalake.batch.daily;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_distinct;
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.count_distinct;
+import static org.apache.spark.sql.functions.date_sub;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.flatten;
+import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.percentile;
+import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.sequence;
+import static org.apache.spark.sql.functions.sort_array;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.try_divide;
+import static org.apache.spark.sql.functions.unix_date;
+import static org.apache.spark.sql.functions.unix_seconds;
+import static org.apache.spark.sql.functions.when;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.vitalake.batch.normalize.LocalDay;
+import org.vitalake.core.metric.Metric;
+
+/**
+ * Silver tables to {@code gold.daily_metrics}: one row per user and local day that has any sample,
+ * sleep session, meal, mood or activity.
+ *
+ * <p>Rules (documented in {@code docs/pipeline.md}): steps, active minutes and active energy are
+ * sums of the silver rows that survived source priority; resting heart rate is the mean of the
+ * day's resting-heart-rate readings, else the {@link #NIGHT_PERCENTILE} percentile of the heart
+ * rate measured during the sleep that ended that day (00:00-06:00 local when there is no sleep
+ * session); HRV is the day's mean rMSSD; sleep sums the sessions that ended that day; coverage is
+ * the fraction of the day's hours (23 or 25 on DST days) with at least one sample.
+ */
+public final class DailyMetricsAggregator {
+
+  /** Percentile of night-time heart rate used as resting heart rate when none was reported. */
+  public static final double NIGHT_PERCENTILE = 0.05;
+
+  /** Local hour before which heart rate counts as night when there is no sleep session. */
+  public static final int NIGHT_ENDS_AT_HOUR = 6;
+
+  /** Rows longer than this are day totals: they say nothing about which hours had data. */
+  static final long COVERAGE_MAX_ROW_SECONDS = 16 * 3600L;
+
+  /** The columns of {@code gold.daily_metrics}, in table order. */
+  public static final List<String> COLUMNS =
+      List.of(
+          "user_id",
+          "local_date",
+          "steps",
+          "active_minutes",
+          "energy_out_kcal",
+          "resting_hr",
+          "hrv_rmssd_ms",
+          "sleep_minutes",
+          "sleep_efficiency",
+          "deep_sleep_minutes",
+          "rem_sleep_minutes",
+          "energy_in_kcal",
+          "protein_g",
+          "mood",
+          "coverage",
+          "sources",
+          "computed_at");
+
+  /** The silver inputs of one aggregation, each with its table's columns. */
+  public record Inputs(
+      Dataset<Row> samples,
+      Dataset<Row> sleepSessions,
+      Dataset<Row> meals,
+      Dataset<Row> moods,
+      Dataset<Row> activities,
+      Dataset<Row> timeZones) {
+    public Inputs {
+      Objects.requireNonNull(samples, "samples");
+      Objects.requireNonNull(sleepSessions, "sleepSessions");
+      Objects.requireNonNull(meals, "meals");
+      Objects.requireNonNull(moods, "moods");
+      Objects.requireNonNull(activities, "activities");
+      Objects.requireNonNull(timeZones, "timeZones");
+    }
+  }
+
+  private DailyMetricsAggregator() {}
+
+  /**
+   * Aggregates {@code inputs} into daily rows.
+   *
+   * @param computedAt stored in {@code computed_at}; the pipeline passes the commit time of the
+   *     bronze snapshot it read, so a rerun reproduces the row exactly
+   */
+  public static Dataset<Row> aggregate(Inputs inputs, Instant computedAt) {
+    Dataset<Row> parts =
+        sampleTotals(inputs.samples())
+            .unionByName(coverageHours(inputs.samples(), inputs.timeZones()), true)
+            .unionByName(nightHeartRate(inputs.samples(), inputs.sleepSessions()), true)
+            .unionByName(sleep(inputs.sleepSessions()), true)
+            .unionByName(nutrition(inputs.meals()), true)
+            .unionByName(mood(inputs.moods()), true)
+            .unionByName(loggedActivity(inputs.activities()), true);
+    Dataset<Row> daily =
+        parts
+            .groupBy(col("user_id"), col("local_date"))
+            .agg(
+                max("steps").as("steps"),
+                max("active_minutes_measured").as("active_minutes_measured"),
+                max("active_minutes_logged").as("active_minutes_logged"),
+                max("energy_out_kcal").as("energy_out_kcal"),
+                max("resting_hr_reported").as("resting_hr_reported"),
+                max("resting_hr_night").as("resting_hr_night"),
+                max("hrv_rmssd_ms").as("hrv_rmssd_ms"),
+                max("sleep_minutes").as("sleep_minutes"),
+                max("sleep_efficiency").as("sleep_efficiency"),
+                max("deep_sleep_minutes").as("deep_sleep_minutes"),
+                max("rem_sleep_minutes").as("rem_sleep_minutes"),
+                max("energy_in_kcal").as("energy_in_kcal"),
+                max("protein_g").as("protein_g"),
+                max("mood").as("mood"),
+                max("coverage").as("coverage"),
+                sort_array(array_distinct(flatten(collect_set(col("source_list"))))).as("sources"));
+    return daily
+        .withColumn(
+            "active_minutes",
+            coalesce(col("active_minutes_measured"), col("active_minutes_logged")))
+        .withColumn("resting_hr", coalesce(col("resting_hr_reported"), col("resting_hr_night")))
+        .withColumn("coverage", coalesce(col("coverage"), lit(0.0)))
+        .withColumn("sources", coalesce(col("sources"), array().cast("array<string>")))
+        .withColumn("computed_at", lit(Timestamp.from(computedAt)))
+        .select(COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new));
+  }
+
+  private static Column metricIs(Metric metric) {
+    return col("metric").equalTo(metric.code());
+  }
+
+  private static Column sumOf(Metric metric) {
+    return sum(when(metricIs(metric), col("value")));
+  }
+
+  static Dataset<Row> sampleTotals(Dataset<Row> samples) {
+    return samples
+        .groupBy(col("user_id"), col("local_date"))
+        .agg(
+            round(sumOf(Metric.STEPS)).cast("long").as("steps"),
+            sumOf(Metric.ACTIVE_MINUTES).as("active_minutes_measured"),
+            sumOf(Metric.ACTIVE_ENERGY).as("energy_out_kcal"),
+            avg(when(metricIs(Metric.RESTING_HEART_RATE), col("value"))).as("resting_hr_reported"),
+            avg(when(metricIs(Metric.HRV_RMSSD), col("value"))).as("hrv_rmssd_ms"),
+            sort_array(collect_set(col("source"))).as("source_list"));
+  }
+
+  /** Distinct hours of the local day with a sample, as a fraction of the day's length. */
+  static Dataset<Row> coverageHours(Dataset<Row> samples, Dataset<Row> timeZones) {
+    Column s = unix_seconds(col("start_time"));
+    Column e = coalesce(unix_seconds(col("end_time")), s);
+    Column firstHour = floor(s.divide(3600));
+    Column lastHour = floor(when(e.gt(s), e.minus(1)).otherwise(s).divide(3600));
+    Column hours =
+        when(lastHour.equalTo(firstHour), array(firstHour))
+            .otherwise(sequence(firstHour, lastHour));
+    // the local day as an interval of UTC hours, from the offset the row was placed with
+    Column dayStartHour =
+        floor(
+            unix_date(col("local_date"))
+                .cast("long")
+                .multiply(86_400L)
+                .minus(col("zone_offset_seconds"))
+                .divide(3600));
+    Dataset<Row> zones = timeZones.select(col("user_id").as("z_user"), col("time_zone"));
+    Dataset<Row> hourly =
+        samples
+            .where(e.minus(s).leq(COVERAGE_MAX_ROW_SECONDS))
+            .select(
+                col("user_id"),
+                col("local_date"),
+                dayStartHour.as("day_start_hour"),
+                explode(hours).as("hour"));
+    return hourly
+        .where(
+            col("hour")
+                .geq(col("day_start_hour"))
+                .and(col("hour").lt(col("day_start_hour").plus(25))))
+        .groupBy(col("user_id"), col("local_date"))
+        .agg(count_distinct(col("hour")).as("hours_with_data"))
+        .join(zones, col("user_id").equalTo(zones.col("z_user")), "left")
+        .select(
+            col("user_id"),
+            col("local_date"),
+            least(
+                    lit(1.0),
+                    try_divide(
+                        col("hours_with_data"),
+                        LocalDay.hoursInDay(col("local_date"), col("time_zone"))))
+                .as("coverage"));
+  }
+
+  /**
+   * The low percentile of heart rate during the sleep sessions that ended each day, else of the
+   * heart rate between local midnight and {@link #NIGHT_ENDS_AT_HOUR}.
+   */
+  static Dataset<Row> nightHeartRate(Dataset<Row> samples, Dataset<Row> sleepSessions) {
+    Dataset<Row> heartRate =
+        samples
+            .where(metricIs(Metric.HEART_RATE))
+            .select(
+                col("user_id").as("hr_user"),
+                col("local_date").as("hr_date"),
+                col("start_time").as("hr_time"),
+                col("zone_offset_seconds").as("hr_offset"),
+                col("value").as("hr"));
+    // a night spans the wake-up day and the day before it
+    Dataset<Row> nights =
+        sleepSessions.select(
+            col("user_id"),
+            col("local_date"),
+            col("start_time").as("sleep_start"),
+            col("end_time").as("sleep_end"),
+            explode(array(col("local_date"), date_sub(col("local_date"), 1))).as("night_date"));
+    Dataset<Row> duringSleep =
+        nights
+            .join(
+                heartRate,
+                col("user_id")
+                    .equalTo(col("hr_user"))
+                    .and(col("night_date").equalTo(col("hr_date")))
+                    .and(col("hr_time").geq(col("sleep_start")))
+                    .and(col("hr_time").lt(col("sleep_end"))))
+            .groupBy(col("user_id"), col("local_date"))
+            .agg(percentile(col("hr"), lit(NIGHT_PERCENTILE)).as("hr_sleep"));
+    Column localHour =
+        floor(
+            unix_seconds(col("hr_time"))
+                .plus(col("hr_offset"))
+                .minus(unix_date(col("hr_date")).cast("long").multiply(86_400L))
+                .divide(3600));
+    Dataset<Row> earlyHours =
+        heartRate
+            .where(localHour.lt(NIGHT_ENDS_AT_HOUR))
+            .groupBy(col("hr_user").as("user_id"), col("hr_date").as("local_date"))
+            .agg(percentile(col("hr"), lit(NIGHT_PERCENTILE)).as("hr_early"));
+    return earlyHours
+        .join(duringSleep, new String[] {"user_id", "local_date"}, "full_outer")
+        .select(
+            col("user_id"),
+            col("local_date"),
+            coalesce(col("hr_sleep"), col("hr_early")).as("resting_hr_night"));
+  }
+
+  static Dataset<Row> sleep(Dataset<Row> sessions) {
+    return sessions
+        .groupBy(col("user_id"), col("local_date"))
+        .agg(
+            sum("minutes_asleep").as("sleep_minutes"),
+            try_divide(sum("minutes_asleep"), sum("minutes_in_bed")).as("sleep_efficiency"),
+            sum("minutes_deep").as("deep_sleep_minutes"),
+            sum("minutes_rem").as("rem_sleep_minutes"),
+            sort_array(collect_set(col("source"))).as("source_list"));
+  }
+
+  static Dataset<Row> nutrition(Dataset<Row> meals) {
+    return meals
+        .groupBy(col("user_id"), col("local_date"))
+        .agg(sum("energy_kcal").as("energy_in_kcal"), sum("protein_g").as("protein_g"));
+  }
+
+  static Dataset<Row> mood(Dataset<Row> moods) {
+    return moods.groupBy(col("user_id"), col("local_date")).agg(avg("score").as("mood"));
+  }
+
+  static Dataset<Row> loggedActivity(Dataset<Row> activities) {
+    return activities
+        .groupBy(col("user_id"), col("local_date"))
+        .agg(sum("minutes").as("active_minutes_logged"));
+  }
+}
