@@ -14,12 +14,18 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.tribuo.Model;
 import org.tribuo.anomaly.Event;
 import org.tribuo.protos.core.ModelProto;
 import org.tribuo.regression.Regressor;
+import org.vitalake.coaching.anomaly.TribuoAnomalyDetector;
 import org.vitalake.coaching.anomaly.VitalsAnomalyModel;
 import org.vitalake.coaching.training.ReadinessRegressor;
+import org.vitalake.coaching.training.TribuoReadinessModel;
+import org.vitalake.core.readiness.AnomalyDetector;
+import org.vitalake.core.readiness.ModelRef;
+import org.vitalake.core.readiness.ReadinessModel;
 
 /**
  * Registers trained Tribuo models in object storage and loads the current one back.
@@ -51,6 +57,14 @@ public final class ModelRegistry {
       Model<?> model,
       List<String> trainingSnapshotIds,
       Map<String, Double> metrics) {
+    Map<String, Double> finiteMetrics = new TreeMap<>();
+    // JSON has no NaN: an undefined metric (e.g. precision with nothing flagged) is left out.
+    metrics.forEach(
+        (name, value) -> {
+          if (Double.isFinite(value)) {
+            finiteMetrics.put(name, value);
+          }
+        });
     int version = findAll(modelId).stream().mapToInt(RegistryEntry::version).max().orElse(0) + 1;
     String prefix = "models/" + modelId + "/v" + String.format("%04d", version) + "/";
     byte[] bytes = model.serialize().toByteArray();
@@ -60,7 +74,7 @@ public final class ModelRegistry {
             version,
             model.getClass().getName(),
             trainingSnapshotIds,
-            metrics,
+            finiteMetrics,
             clock.instant(),
             prefix + "model.tribuo",
             sha256(bytes),
@@ -127,6 +141,26 @@ public final class ModelRegistry {
   public Optional<VitalsAnomalyModel> loadCurrentAnomalyModel() {
     return findCurrent(ANOMALY_MODEL_ID)
         .map(e -> new VitalsAnomalyModel(loadModel(e).castModel(Event.class)));
+  }
+
+  /** The current readiness model as core's port, or empty before the first training. */
+  public Optional<ReadinessModel> findReadinessModel() {
+    return findCurrent(READINESS_MODEL_ID)
+        .map(
+            e ->
+                new TribuoReadinessModel(
+                    new ReadinessRegressor(loadModel(e).castModel(Regressor.class)),
+                    new ModelRef(e.modelId(), e.versionLabel())));
+  }
+
+  /** The current anomaly detector as core's port, or empty before the first training. */
+  public Optional<AnomalyDetector> findAnomalyDetector() {
+    return findCurrent(ANOMALY_MODEL_ID)
+        .map(
+            e ->
+                new TribuoAnomalyDetector(
+                    new VitalsAnomalyModel(loadModel(e).castModel(Event.class)),
+                    new ModelRef(e.modelId(), e.versionLabel())));
   }
 
   private byte[] write(RegistryEntry entry) {
