@@ -1,0 +1,213 @@
+package org.vitalake.lakehouse;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.iceberg.data.GenericRecord;
+import org.apache.iceberg.data.Record;
+import org.vitalake.core.id.EntryId;
+import org.vitalake.core.id.IngestId;
+import org.vitalake.core.id.UserId;
+import org.vitalake.core.journal.EntryType;
+import org.vitalake.core.journal.JournalContent;
+import org.vitalake.core.journal.JournalEntry;
+import org.vitalake.core.journal.RecordedJournalEntry;
+import org.vitalake.core.metric.IncompatibleUnitException;
+import org.vitalake.core.metric.Metric;
+import org.vitalake.core.metric.UnknownUnitException;
+import org.vitalake.core.profile.Sex;
+import org.vitalake.core.profile.UserProfile;
+import org.vitalake.core.sample.DeviceType;
+import org.vitalake.core.sample.RecordedSample;
+import org.vitalake.core.sample.Sample;
+
+/**
+ * Maps core domain values to rows of the bronze tables and back, so every writer and reader of
+ * bronze uses the same column mapping.
+ */
+public final class BronzeRecords {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
+  private BronzeRecords() {}
+
+  /** A {@code bronze.wearable_samples} row. */
+  public static Record sample(RecordedSample recorded) {
+    Sample s = recorded.sample();
+    Record r = GenericRecord.create(LakehouseTables.WEARABLE_SAMPLES.schema());
+    r.setField("ingest_id", recorded.ingestId().value());
+    r.setField("received_at", utc(recorded.receivedAt()));
+    r.setField("user_id", s.userId().value());
+    r.setField("source", s.source());
+    r.setField("device", s.device());
+    r.setField("device_type", s.deviceType().code());
+    r.setField("metric", s.metric().code());
+    r.setField("value", s.value());
+    r.setField("unit", s.unitAsSent());
+    r.setField("value_as_sent", valueAsSent(s));
+    r.setField("start_time", utc(s.start()));
+    r.setField("end_time", utc(s.end()));
+    r.setField("zone_offset_seconds", offsetSeconds(s.zoneOffset()));
+    r.setField("sample_key", s.sampleKey());
+    r.setField("raw_ref", recorded.rawRef());
+    return r;
+  }
+
+  /** The sample a {@code bronze.wearable_samples} row holds. */
+  public static RecordedSample parseSample(Record r) {
+    Sample sample =
+        new Sample(
+            UserId.of((String) r.getField("user_id")),
+            Metric.parse((String) r.getField("metric")),
+            (Double) r.getField("value"),
+            instant(r.getField("start_time")),
+            instant(r.getField("end_time")),
+            offset(r.getField("zone_offset_seconds")),
+            (String) r.getField("source"),
+            (String) r.getField("device"),
+            DeviceType.parse((String) r.getField("device_type")),
+            (String) r.getField("unit"));
+    return new RecordedSample(
+        sample,
+        IngestId.of((String) r.getField("ingest_id")),
+        instant(r.getField("received_at")),
+        (String) r.getField("raw_ref"));
+  }
+
+  /** A {@code bronze.journal_entries} row, its content serialized from the entry. */
+  public static Record journal(RecordedJournalEntry recorded) {
+    return journal(recorded, contentJson(recorded.entry().content()));
+  }
+
+  /**
+   * A {@code bronze.journal_entries} row with {@code contentJson} as its content (for callers that
+   * already hold the serialized content).
+   */
+  public static Record journal(RecordedJournalEntry recorded, String contentJson) {
+    Objects.requireNonNull(contentJson, "contentJson");
+    JournalEntry e = recorded.entry();
+    Record r = GenericRecord.create(LakehouseTables.JOURNAL_ENTRIES.schema());
+    r.setField("entry_id", e.entryId().value());
+    r.setField("ingest_id", recorded.ingestId().value());
+    r.setField("user_id", e.userId().value());
+    r.setField("entry_type", e.type().code());
+    r.setField("occurred_at", utc(e.occurredAt()));
+    r.setField("zone_offset_seconds", offsetSeconds(e.zoneOffset()));
+    r.setField("content", contentJson);
+    r.setField("received_at", utc(recorded.receivedAt()));
+    r.setField("raw_ref", recorded.rawRef());
+    return r;
+  }
+
+  /** The entry a {@code bronze.journal_entries} row holds. */
+  public static RecordedJournalEntry parseJournal(Record r) {
+    EntryType type = EntryType.parse((String) r.getField("entry_type"));
+    JournalEntry entry =
+        new JournalEntry(
+            EntryId.of((String) r.getField("entry_id")),
+            UserId.of((String) r.getField("user_id")),
+            type,
+            instant(r.getField("occurred_at")),
+            offset(r.getField("zone_offset_seconds")),
+            JournalContent.parse(type, parseContent((String) r.getField("content"))));
+    return new RecordedJournalEntry(
+        entry,
+        IngestId.of((String) r.getField("ingest_id")),
+        instant(r.getField("received_at")),
+        (String) r.getField("raw_ref"));
+  }
+
+  /** The JSON text stored in {@code content}: the content's canonical snake_case fields. */
+  public static String contentJson(JournalContent content) {
+    try {
+      return JSON.writeValueAsString(content.toMap());
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot serialize " + content.type().code(), e);
+    }
+  }
+
+  /** A {@code bronze.user_profiles} row. */
+  public static Record profile(UserProfile p) {
+    Record r = GenericRecord.create(LakehouseTables.USER_PROFILES.schema());
+    r.setField("user_id", p.userId().value());
+    r.setField("birth_year", p.birthYear());
+    r.setField("sex", p.sex().code());
+    r.setField("height_cm", p.heightCm());
+    r.setField("weight_kg", p.weightKg());
+    r.setField("time_zone", p.timeZone() == null ? null : p.timeZone().getId());
+    r.setField("goals", List.copyOf(p.goals()));
+    r.setField("updated_at", utc(p.updatedAt()));
+    return r;
+  }
+
+  /** The profile a {@code bronze.user_profiles} row holds. */
+  public static UserProfile parseProfile(Record r) {
+    String zone = (String) r.getField("time_zone");
+    @SuppressWarnings("unchecked")
+    List<String> goals = (List<String>) r.getField("goals");
+    return new UserProfile(
+        UserId.of((String) r.getField("user_id")),
+        (Integer) r.getField("birth_year"),
+        Sex.parse((String) r.getField("sex")),
+        (Double) r.getField("height_cm"),
+        (Double) r.getField("weight_kg"),
+        zone == null ? null : ZoneId.of(zone),
+        goals,
+        instant(r.getField("updated_at")));
+  }
+
+  /** A {@code bronze.erasure_requests} row. */
+  public static Record erasureRequest(UserId user, Instant requestedAt, String requestId) {
+    Record r = GenericRecord.create(LakehouseTables.ERASURE_REQUESTS.schema());
+    r.setField("user_id", user.value());
+    r.setField("requested_at", utc(requestedAt));
+    r.setField("request_id", Objects.requireNonNull(requestId, "requestId"));
+    return r;
+  }
+
+  /** An instant as the {@code OffsetDateTime} Iceberg's generic records use for timestamptz. */
+  public static OffsetDateTime utc(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+
+  /** The instant of a timestamptz value read by Iceberg's generic reader. */
+  public static Instant instant(Object timestamptz) {
+    return timestamptz == null ? null : ((OffsetDateTime) timestamptz).toInstant();
+  }
+
+  /** The sample's value in the unit the vendor sent, when that unit is known. */
+  private static Double valueAsSent(Sample s) {
+    if (s.unitAsSent() == null) {
+      return null;
+    }
+    try {
+      return s.metric().fromCanonical(s.value(), s.metric().parseUnit(s.unitAsSent()));
+    } catch (UnknownUnitException | IncompatibleUnitException e) {
+      return null; // kept as sent in 'unit'; the canonical value is what counts
+    }
+  }
+
+  private static Map<String, Object> parseContent(String json) {
+    try {
+      return JSON.readValue(json, MAP);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("journal content is not a JSON object: " + json, e);
+    }
+  }
+
+  private static Integer offsetSeconds(ZoneOffset offset) {
+    return offset == null ? null : offset.getTotalSeconds();
+  }
+
+  private static ZoneOffset offset(Object seconds) {
+    return seconds == null ? null : ZoneOffset.ofTotalSeconds((Integer) seconds);
+  }
+}
