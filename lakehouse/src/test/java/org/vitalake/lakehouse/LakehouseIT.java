@@ -26,7 +26,6 @@ import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.types.Types;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.vitalake.lakehouse.local.LocalLakehouse;
@@ -40,17 +39,10 @@ class LakehouseIT {
 
   @BeforeAll
   static void startLakehouse() {
-    local = LocalLakehouse.start();
+    local = LocalLakehouse.shared();
     lakehouse = local.lakehouse();
     appender = new TableAppender(lakehouse);
     scanner = new TableScanner(lakehouse);
-  }
-
-  @AfterAll
-  static void stopLakehouse() {
-    if (local != null) {
-      local.close();
-    }
   }
 
   @Test

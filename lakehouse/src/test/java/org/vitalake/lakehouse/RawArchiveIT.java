@@ -18,7 +18,7 @@ class RawArchiveIT {
 
   @BeforeAll
   static void start() {
-    local = LocalLakehouse.start();
+    local = LocalLakehouse.shared();
     archive = new RawArchive(local.properties());
   }
 
@@ -26,9 +26,6 @@ class RawArchiveIT {
   static void stop() {
     if (archive != null) {
       archive.close();
-    }
-    if (local != null) {
-      local.close();
     }
   }
 

@@ -25,10 +25,12 @@ import org.vitalake.lakehouse.LakehouseProperties;
 public final class LocalLakehouse implements AutoCloseable {
 
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static LocalLakehouse shared;
 
   private final Path root;
   private final boolean deleteOnClose;
   private final LakehouseProperties properties;
+  private volatile boolean jvmWide;
   private S3Server s3Server;
   private Lakehouse lakehouse;
 
@@ -78,6 +80,21 @@ public final class LocalLakehouse implements AutoCloseable {
     }
   }
 
+  /**
+   * One lakehouse for the whole JVM, started on first use and stopped when the JVM exits, so the
+   * integration tests of a module start the S3 server and create the tables once. {@link #close()}
+   * on it does nothing; tests sharing it keep apart by using their own user ids.
+   */
+  public static synchronized LocalLakehouse shared() {
+    if (shared == null) {
+      LocalLakehouse local = start();
+      local.jvmWide = true;
+      Runtime.getRuntime().addShutdownHook(new Thread(local::stop, "local-lakehouse-stop"));
+      shared = local;
+    }
+    return shared;
+  }
+
   /** The properties other components use to reach this lakehouse (secrets included). */
   public LakehouseProperties properties() {
     return properties;
@@ -108,9 +125,18 @@ public final class LocalLakehouse implements AutoCloseable {
     lakehouse = Lakehouse.open(properties);
   }
 
-  /** Closes the catalog, stops the S3 server and deletes a temporary folder. */
+  /**
+   * Closes the catalog, stops the S3 server and deletes a temporary folder; does nothing on the
+   * {@link #shared()} instance.
+   */
   @Override
   public void close() {
+    if (!jvmWide) {
+      stop();
+    }
+  }
+
+  private void stop() {
     try {
       lakehouse.close();
     } finally {

@@ -22,7 +22,8 @@ class LocalLakehouseRestartIT {
 
   @Test
   void restartingTheS3ServerAndReopeningTheCatalogKeepsData() {
-    try (LocalLakehouse local = LocalLakehouse.start()) {
+    LocalLakehouse local = LocalLakehouse.start();
+    try {
       // given: rows in a table and a raw payload
       List<Record> rows = new ArrayList<>();
       for (int i = 0; i < 5; i++) {
@@ -69,20 +70,12 @@ class LocalLakehouseRestartIT {
       try (RawArchive archive = new RawArchive(local.properties())) {
         assertThat(archive.get(ref)).isEqualTo("{}".getBytes(StandardCharsets.UTF_8));
       }
+    } finally {
+      long pid = local.s3Server().pid();
+      local.close();
+      // and closing stops the server and deletes the throwaway folder
+      assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+      assertThat(local.root()).doesNotExist();
     }
-  }
-
-  @Test
-  void closeStopsTheServerAndDeletesTheFolder() {
-    // given
-    LocalLakehouse local = LocalLakehouse.start();
-    long pid = local.s3Server().pid();
-
-    // when
-    local.close();
-
-    // then
-    assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
-    assertThat(local.root()).doesNotExist();
   }
 }
