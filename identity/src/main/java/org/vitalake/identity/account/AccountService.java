@@ -95,7 +95,7 @@ public class AccountService {
             draft.preferences());
     Account account = createCommitted(withHash, Set.of(Role.USER));
     audit.record(AuditEvent.ACCOUNT_REGISTERED, account.id().value(), null, clientAddress, null);
-    outbox.publishPending();
+    outbox.publishSoon();
     return account;
   }
 
@@ -207,7 +207,7 @@ public class AccountService {
       }
       throw e;
     }
-    outbox.publishPending();
+    outbox.publishSoon();
     return updated;
   }
 

@@ -2,7 +2,10 @@ package org.vitalake.identity.outbox;
 
 import io.micronaut.context.BeanProvider;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +16,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vitalake.core.id.UserId;
@@ -25,8 +30,9 @@ import org.vitalake.identity.jdbc.Transactions;
 
 /**
  * Carries profile snapshots and erasure requests to the lakehouse. Each is written to {@code
- * lakehouse_outbox} in the transaction of the change it describes, then published in order: right
- * after the request, and again on a timer while the lakehouse is unreachable.
+ * lakehouse_outbox} in the transaction of the change it describes, then published in order: in the
+ * background right after the request (so a slow object store never slows a response), and again on
+ * a timer while the lakehouse is unreachable.
  */
 @Singleton
 public class LakehouseOutbox {
@@ -41,13 +47,18 @@ public class LakehouseOutbox {
   private final Clock clock;
   private final BeanProvider<ProfileStore> profiles;
   private final BeanProvider<ErasureRequestStore> erasures;
+  private final ExecutorService executor;
+  private final AtomicBoolean publishQueued = new AtomicBoolean();
+  private volatile boolean closed;
 
   public LakehouseOutbox(
       Transactions transactions,
       JsonMapper json,
       Clock clock,
       BeanProvider<ProfileStore> profiles,
-      BeanProvider<ErasureRequestStore> erasures) {
+      BeanProvider<ErasureRequestStore> erasures,
+      @Named(TaskExecutors.IO) ExecutorService executor) {
+    this.executor = executor;
     this.transactions = transactions;
     this.json = json;
     this.clock = clock;
@@ -76,6 +87,21 @@ public class LakehouseOutbox {
     }
   }
 
+  /** Starts publishing in the background unless a publish is already queued. */
+  public void publishSoon() {
+    if (publishQueued.compareAndSet(false, true)) {
+      executor.execute(
+          () -> {
+            publishQueued.set(false);
+            try {
+              publishPending();
+            } catch (RuntimeException e) {
+              LOG.warn("publishing the lakehouse outbox failed; will retry: {}", e.toString());
+            }
+          });
+    }
+  }
+
   /**
    * Publishes pending rows oldest first and stops at the first failure, so rows reach the lakehouse
    * in the order they were written.
@@ -85,9 +111,12 @@ public class LakehouseOutbox {
   @Scheduled(fixedDelay = "${vitalake.identity.outbox-retry:30s}", initialDelay = "5s")
   public synchronized int publishPending() {
     int published = 0;
+    if (closed) {
+      return published;
+    }
     while (true) {
       List<Pending> batch = transactions.inTransaction(this::findPending);
-      if (batch.isEmpty()) {
+      if (batch.isEmpty() || closed) {
         return published;
       }
       for (Pending row : batch) {
@@ -107,6 +136,12 @@ public class LakehouseOutbox {
         published++;
       }
     }
+  }
+
+  /** Stops publishing once the service shuts down; pending rows wait for the next start. */
+  @PreDestroy
+  void close() {
+    closed = true;
   }
 
   /** Rows not yet in the lakehouse. */
