@@ -1,0 +1,117 @@
+package org.vitalake.ingest.importer.fit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.vitalake.core.id.UserId;
+import org.vitalake.core.metric.Metric;
+import org.vitalake.core.sample.Sample;
+import org.vitalake.ingest.importer.CollectingSink;
+import org.vitalake.ingest.importer.ImportFailedException;
+import org.vitalake.ingest.importer.ImportInput;
+import org.vitalake.ingest.importer.ImportOptions;
+import org.vitalake.ingest.importer.SharedData;
+
+class GarminFitImporterTest {
+
+  private static final Path DIR = SharedData.file("garmin-fit");
+  private static final ImportOptions OPTIONS =
+      ImportOptions.forUser(
+          UserId.of("fit-user"), ZoneId.of("UTC"), Instant.parse("2026-01-01T00:00:00Z"));
+  private static final DateTimeFormatter CSV_TIME =
+      DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss zzz yyyy", Locale.US);
+
+  private static CollectingSink importFile(Path path) throws Exception {
+    CollectingSink sink = new CollectingSink();
+    try (ImportInput input = ImportInput.open(path)) {
+      new GarminFitImporter().importFrom(input, OPTIONS, sink);
+    }
+    return sink;
+  }
+
+  private static Map<Instant, Sample> byStart(List<Sample> samples) {
+    return samples.stream().collect(Collectors.toMap(Sample::start, Function.identity()));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "garmin-edge-820-bike, false",
+    "garmin-fenix-5-run, true",
+    "garmin-fenix-5-walk, true"
+  })
+  void recordsMatchTheDecodedRecordsBesideTheFile(String name, boolean onFoot) throws Exception {
+    // given: timestamp,heart_rate,cadence,speed,distance,...
+    List<String[]> expected =
+        Files.readAllLines(DIR.resolve(name + "-records.csv")).stream()
+            .skip(1)
+            .filter(l -> !l.isBlank())
+            .map(l -> l.split(",", -1))
+            .toList();
+
+    // when
+    CollectingSink sink = importFile(DIR.resolve(name + ".fit"));
+
+    // then
+    Map<Instant, Sample> heartRates = byStart(sink.samplesOf(Metric.HEART_RATE));
+    Map<Instant, Sample> cadences = byStart(sink.samplesOf(Metric.CADENCE));
+    Map<Instant, Sample> speeds = byStart(sink.samplesOf(Metric.SPEED));
+    for (String[] row : expected) {
+      Instant at = ZonedDateTime.parse(row[0], CSV_TIME).toInstant();
+      assertThat(heartRates.get(at).value())
+          .as("heart rate at %s", at)
+          .isEqualTo(Double.parseDouble(row[1]));
+      // FIT counts cadence per revolution: strides on foot, so steps per minute are twice that
+      assertThat(cadences.get(at).value())
+          .as("cadence at %s", at)
+          .isCloseTo(Double.parseDouble(row[2]) * (onFoot ? 2 : 1), within(2.0));
+      assertThat(speeds.get(at).value())
+          .as("speed at %s", at)
+          .isCloseTo(Double.parseDouble(row[3]), within(1e-3));
+    }
+    double firstDistance = Double.parseDouble(expected.get(0)[4]);
+    double lastDistance = Double.parseDouble(expected.get(expected.size() - 1)[4]);
+    double covered = sink.samplesOf(Metric.DISTANCE).stream().mapToDouble(Sample::value).sum();
+    assertThat(covered).isCloseTo(lastDistance - firstDistance, within(0.01));
+    assertThat(sink.samplesOf(Metric.WORKOUT)).hasSize(1);
+    assertThat(sink.rejections).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"activity-settings-corruptheader.fit", "activity-unexpected-eof.fit"})
+  void corruptFilesFailNamingTheFile(String name) {
+    assertThatThrownBy(() -> importFile(DIR.resolve(name)))
+        .isInstanceOf(ImportFailedException.class)
+        .hasMessageContaining(name)
+        .hasMessageContaining("FIT");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "activity-small-fenix2-run.fit",
+        "sample-activity.fit",
+        "2013-02-06-12-11-14.fit",
+        "20170518-191602-1740899583.fit"
+      })
+  void readsTheOtherRealActivities(String name) throws Exception {
+    CollectingSink sink = importFile(DIR.resolve(name));
+    assertThat(sink.samplesOf(Metric.HEART_RATE).size() + sink.samplesOf(Metric.SPEED).size())
+        .isPositive();
+    assertThat(sink.samples).allSatisfy(s -> assertThat(s.source()).isEqualTo("garmin"));
+  }
+}

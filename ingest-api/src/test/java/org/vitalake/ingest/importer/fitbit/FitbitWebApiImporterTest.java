@@ -1,0 +1,222 @@
+package org.vitalake.ingest.importer.fitbit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vitalake.core.id.UserId;
+import org.vitalake.core.metric.Metric;
+import org.vitalake.core.sample.Sample;
+import org.vitalake.ingest.importer.CollectingSink;
+import org.vitalake.ingest.importer.ImportFailedException;
+import org.vitalake.ingest.importer.ImportInput;
+import org.vitalake.ingest.importer.ImportOptions;
+import org.vitalake.ingest.importer.SharedData;
+
+class FitbitWebApiImporterTest {
+
+  private static final Path P01 = SharedData.file("pmdata/p01/fitbit");
+  private static final Path FIXTURES =
+      SharedData.file(
+          "vendor-api-fixtures/shim-server/src/test/resources/org/openmhealth/shim/fitbit/mapper");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final UserId USER = UserId.of("fitbit-user");
+  private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
+  private static final ImportOptions OPTIONS =
+      ImportOptions.forUser(USER, OSLO, Instant.parse("2026-01-01T00:00:00Z"));
+
+  @TempDir Path temp;
+
+  private static CollectingSink importPath(Path path) throws Exception {
+    CollectingSink sink = new CollectingSink();
+    try (ImportInput input = ImportInput.open(path)) {
+      new FitbitWebApiImporter().importFrom(input, OPTIONS, sink);
+    }
+    return sink;
+  }
+
+  @Test
+  void mapsEverySleepLogToASessionAndEveryStageInterval() throws Exception {
+    // given
+    JsonNode logs = JSON.readTree(P01.resolve("sleep.json").toFile());
+    int stages = 0;
+    int unknownStages = 0;
+    double asleep = 0;
+    for (JsonNode log : logs) {
+      for (JsonNode stage : log.path("levels").path("data")) {
+        // Fitbit writes "unknown" where the signal was lost; it is no sleep stage
+        if (stage.get("level").asText().equals("unknown")) {
+          unknownStages++;
+        } else {
+          stages++;
+        }
+      }
+      asleep += log.get("minutesAsleep").asDouble();
+    }
+
+    // when
+    CollectingSink sink = importPath(P01.resolve("sleep.json"));
+
+    // then
+    assertThat(sink.recordsRead).isEqualTo(logs.size());
+    assertThat(sink.samplesOf(Metric.SLEEP_SESSION)).hasSize(logs.size());
+    assertThat(sink.samplesOf(Metric.SLEEP_SESSION).stream().mapToDouble(Sample::value).sum())
+        .isEqualTo(asleep);
+    assertThat(sink.samplesOf(Metric.SLEEP_STAGE).size()).isEqualTo(stages);
+    assertThat(sink.rejections)
+        .hasSize(unknownStages)
+        .allSatisfy(r -> assertThat(r.field()).endsWith(".level"));
+    Sample first = sink.samplesOf(Metric.SLEEP_SESSION).get(0);
+    assertThat(first.start())
+        .isEqualTo(
+            java.time.LocalDateTime.parse(logs.get(0).get("startTime").asText().replace(' ', 'T'))
+                .atZone(OSLO)
+                .toInstant());
+  }
+
+  @Test
+  void skipsFitbitsZeroRestingHeartRateDays() throws Exception {
+    // given
+    JsonNode days = JSON.readTree(P01.resolve("resting_heart_rate.json").toFile());
+    long estimated = 0;
+    for (JsonNode day : days) {
+      estimated += day.path("value").path("value").asDouble() != 0 ? 1 : 0;
+    }
+
+    // when
+    CollectingSink sink = importPath(P01.resolve("resting_heart_rate.json"));
+
+    // then
+    assertThat(sink.samplesOf(Metric.RESTING_HEART_RATE).size() + sink.rejections.size())
+        .isEqualTo((int) estimated);
+  }
+
+  @Test
+  void addsVeryAndModeratelyActiveMinutesPerDay() throws Exception {
+    // given: both files of the real export, nothing else
+    Path dir = temp.resolve("export");
+    Files.createDirectories(dir);
+    Map<LocalDate, Double> expected = new TreeMap<>();
+    for (String name :
+        new String[] {"very_active_minutes.json", "moderately_active_minutes.json"}) {
+      Files.copy(P01.resolve(name), dir.resolve(name));
+      for (JsonNode day : JSON.readTree(P01.resolve(name).toFile())) {
+        expected.merge(
+            LocalDate.parse(day.get("dateTime").asText().substring(0, 10)),
+            day.get("value").asDouble(),
+            Double::sum);
+      }
+    }
+
+    // when
+    CollectingSink sink = importPath(dir);
+
+    // then
+    assertThat(sink.samplesOf(Metric.ACTIVE_MINUTES))
+        .extracting(Sample::value)
+        .containsExactlyElementsOf(expected.values());
+  }
+
+  @Test
+  void mapsEveryExerciseLogToAWorkout() throws Exception {
+    JsonNode logs = JSON.readTree(P01.resolve("exercise.json").toFile());
+    CollectingSink sink = importPath(P01.resolve("exercise.json"));
+    assertThat(sink.samplesOf(Metric.WORKOUT).size() + sink.rejections.size())
+        .isEqualTo(logs.size());
+    assertThat(sink.samplesOf(Metric.WORKOUT).get(0).value())
+        .isEqualTo(logs.get(0).get("activeDuration").asDouble() / 60_000);
+  }
+
+  @Test
+  void readsPerMinuteStepsAndCentimetreDistanceOfParticipantThree() throws Exception {
+    // given
+    Path p03 = SharedData.file("pmdata/p03/fitbit");
+    double steps = 0;
+    double centimetres = 0;
+    for (JsonNode minute : JSON.readTree(p03.resolve("steps.json").toFile())) {
+      steps += minute.get("value").asDouble();
+    }
+    for (JsonNode minute : JSON.readTree(p03.resolve("distance.json").toFile())) {
+      centimetres += minute.get("value").asDouble();
+    }
+
+    // when
+    CollectingSink stepSink = importPath(p03.resolve("steps.json"));
+    CollectingSink distanceSink = importPath(p03.resolve("distance.json"));
+
+    // then
+    assertThat(stepSink.samplesOf(Metric.STEPS).stream().mapToDouble(Sample::value).sum())
+        .isEqualTo(steps);
+    assertThat(distanceSink.samplesOf(Metric.DISTANCE).stream().mapToDouble(Sample::value).sum())
+        .isCloseTo(centimetres / 100, org.assertj.core.api.Assertions.within(1e-6));
+  }
+
+  @Test
+  void readsTheRecordedWebApiResponses() throws Exception {
+    // given
+    JsonNode heart =
+        JSON.readTree(FIXTURES.resolve("fitbit-activities-heart-1d-1m-intraday.json").toFile());
+    JsonNode weights = JSON.readTree(FIXTURES.resolve("fitbit-body-log-weight.json").toFile());
+    JsonNode days =
+        JSON.readTree(FIXTURES.resolve("fitbit-activities-steps-timeseries.json").toFile());
+
+    // when
+    CollectingSink heartSink =
+        importPath(FIXTURES.resolve("fitbit-activities-heart-1d-1m-intraday.json"));
+    CollectingSink weightSink = importPath(FIXTURES.resolve("fitbit-body-log-weight.json"));
+    CollectingSink daySink =
+        importPath(FIXTURES.resolve("fitbit-activities-steps-timeseries.json"));
+    CollectingSink sleepSink = importPath(FIXTURES.resolve("fitbit-sleep-date.json"));
+
+    // then
+    assertThat(heartSink.samplesOf(Metric.HEART_RATE))
+        .extracting(Sample::value)
+        .containsExactlyElementsOf(
+            java.util.stream.StreamSupport.stream(
+                    heart.path("activities-heart-intraday").path("dataset").spliterator(), false)
+                .map(p -> p.get("value").asDouble())
+                .toList());
+    assertThat(heartSink.samplesOf(Metric.HEART_RATE).get(0).start())
+        .isEqualTo(
+            LocalDate.parse(heart.path("activities-heart").get(0).get("dateTime").asText())
+                .atTime(
+                    java.time.LocalTime.parse(
+                        heart
+                            .path("activities-heart-intraday")
+                            .path("dataset")
+                            .get(0)
+                            .get("time")
+                            .asText()))
+                .atZone(OSLO)
+                .toInstant());
+    assertThat(weightSink.samplesOf(Metric.WEIGHT)).hasSize(weights.get("weight").size());
+    assertThat(daySink.samplesOf(Metric.STEPS)).hasSize(days.get("activities-steps").size());
+    assertThat(sleepSink.samplesOf(Metric.SLEEP_SESSION))
+        .hasSize(
+            JSON.readTree(FIXTURES.resolve("fitbit-sleep-date.json").toFile()).get("sleep").size());
+  }
+
+  @Test
+  void failsNamingTheFileWhenTheJsonIsTruncated() throws Exception {
+    // given
+    byte[] bytes = Files.readAllBytes(P01.resolve("sleep.json"));
+    Path truncated = temp.resolve("sleep.json");
+    Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+
+    // when / then
+    assertThatThrownBy(() -> importPath(truncated))
+        .isInstanceOf(ImportFailedException.class)
+        .hasMessageContaining("sleep.json")
+        .hasMessageContaining("line");
+  }
+}
