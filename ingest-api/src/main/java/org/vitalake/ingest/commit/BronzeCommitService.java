@@ -3,9 +3,9 @@ package org.vitalake.ingest.commit;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
-import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -21,8 +21,11 @@ import org.vitalake.ingest.IngestProperties;
  * pending limit; bulk importers use the blocking {@code append...} methods, which wait for capacity
  * (back-pressure) and then for the commit. Either way, a method returns successfully only after the
  * items are committed.
+ *
+ * <p>Created at start-up ({@link Context}), so a service that cannot reach its lakehouse fails to
+ * start instead of failing its first requests.
  */
-@Singleton
+@Context
 public class BronzeCommitService implements AutoCloseable {
 
   private final GroupCommitter<RecordedSample> samples;

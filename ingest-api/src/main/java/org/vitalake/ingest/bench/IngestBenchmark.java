@@ -1,0 +1,468 @@
+package org.vitalake.ingest.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.data.Record;
+import org.vitalake.core.id.IngestId;
+import org.vitalake.core.id.UserId;
+import org.vitalake.core.sample.DeviceType;
+import org.vitalake.core.sample.RecordedSample;
+import org.vitalake.core.sample.Sample;
+import org.vitalake.core.sample.SampleFactory;
+import org.vitalake.ingest.commit.iceberg.IcebergSampleSink;
+import org.vitalake.lakehouse.Lakehouse;
+import org.vitalake.lakehouse.LakehouseProperties;
+import org.vitalake.lakehouse.LakehouseTables;
+import org.vitalake.lakehouse.TableAppender;
+import org.vitalake.lakehouse.TableScanner;
+
+/**
+ * {@code ./vitalake bench ingest}: drives the running ingest API over HTTP with many concurrent
+ * clients sending realistic sync batches, checks that bronze holds exactly the acknowledged points,
+ * and measures in the same run the ceiling: the same points appended directly with the lakehouse
+ * appender.
+ *
+ * <p>Options: {@code --url U} (default {@code http://127.0.0.1:$VITALAKE_INGEST_PORT}), {@code
+ * --token T} (otherwise a service token from identity's client-credentials grant), {@code
+ * --identity-url U}, {@code --clients N} (32), {@code --users N} (20), {@code --seconds N} (30),
+ * {@code --warmup-seconds N} (5), {@code --min-batch N} (50), {@code --max-batch N} (500), {@code
+ * --no-ceiling}.
+ */
+public final class IngestBenchmark {
+
+  private static final Pattern ACCEPTED = Pattern.compile("\"accepted\"\\s*:\\s*(\\d+)");
+  private static final Pattern ACCESS_TOKEN =
+      Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+
+  private IngestBenchmark() {}
+
+  /** One prepared request: its JSON body and the samples the service will make of it. */
+  private record Batch(UserId user, byte[] body, List<Sample> samples) {}
+
+  public static void main(String[] args) throws Exception {
+    int status;
+    try {
+      status = run(Options.parse(args));
+    } catch (IllegalArgumentException e) {
+      System.err.println("bench ingest: " + e.getMessage());
+      status = 2;
+    }
+    // S3 and HTTP client threads would keep the JVM alive for a minute
+    System.exit(status);
+  }
+
+  private static int run(Options options) throws Exception {
+    printMachine();
+    String token = options.token != null ? options.token : serviceToken(options.identityUrl);
+    List<Batch> batches = prepare(options);
+    long pointsPrepared = batches.stream().mapToLong(b -> b.samples().size()).sum();
+    System.out.printf(
+        Locale.ROOT,
+        "prepared %d request bodies (%d points, %d-%d per request) for %d users%n",
+        batches.size(),
+        pointsPrepared,
+        options.minBatch,
+        options.maxBatch,
+        options.users);
+
+    LakehouseProperties properties = LakehouseProperties.fromEnvironment();
+    try (Lakehouse lakehouse = Lakehouse.open(properties)) {
+      TableScanner scanner = new TableScanner(lakehouse);
+      TableIdentifier bronze = LakehouseTables.WEARABLE_SAMPLES.id();
+      long rowsBefore = scanner.rowCount(bronze);
+
+      IngestClient client = IngestClient.create(URI.create(options.url));
+      Phase warmup = drive(client, token, batches, options.clients, options.warmupSeconds);
+      Phase measured = drive(client, token, batches, options.clients, options.seconds);
+      long acknowledged = warmup.points + measured.points;
+      lakehouse.catalog().loadTable(bronze).refresh();
+      long rowsAfter = scanner.rowCount(bronze);
+      long landed = rowsAfter - rowsBefore;
+
+      double pointsPerSecond = measured.points / measured.seconds();
+      System.out.println();
+      System.out.println("HTTP ingest (" + options.url + ", " + options.clients + " clients)");
+      System.out.printf(
+          Locale.ROOT,
+          "  requests acknowledged   %,d (%,d failed)%n",
+          measured.requests,
+          measured.failures);
+      System.out.printf(
+          Locale.ROOT,
+          "  points acknowledged     %,d in %.1f s%n",
+          measured.points,
+          measured.seconds());
+      System.out.printf(Locale.ROOT, "  throughput              %,.0f points/s%n", pointsPerSecond);
+      System.out.printf(
+          Locale.ROOT,
+          "  request latency         p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
+          measured.percentileMillis(0.50),
+          measured.percentileMillis(0.99),
+          measured.percentileMillis(1.0));
+      System.out.printf(
+          Locale.ROOT,
+          "  bronze rows added       %,d; acknowledged incl. warm-up %,d -> %s%n",
+          landed,
+          acknowledged,
+          landed == acknowledged ? "equal" : "DIFFERENT (another writer, or lost data)");
+
+      int status = landed == acknowledged ? 0 : 1;
+      if (!options.noCeiling) {
+        double ceiling = ceiling(lakehouse, batches, measured.points);
+        System.out.println();
+        System.out.println(
+            "Ceiling: the same points appended with TableAppender (no HTTP, one thread)");
+        System.out.printf(Locale.ROOT, "  throughput              %,.0f points/s%n", ceiling);
+        System.out.printf(
+            Locale.ROOT, "  HTTP / ceiling          %.0f %%%n", 100 * pointsPerSecond / ceiling);
+      }
+      return status;
+    }
+  }
+
+  /** A measured stretch of load. */
+  private static final class Phase {
+    final long startNanos = System.nanoTime();
+    long endNanos;
+    long points;
+    long requests;
+    long failures;
+    long[] latencies = new long[0];
+
+    double seconds() {
+      return (endNanos - startNanos) / 1e9;
+    }
+
+    double percentileMillis(double p) {
+      if (latencies.length == 0) {
+        return Double.NaN;
+      }
+      int index = (int) Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1);
+      return latencies[Math.max(0, index)] / 1e6;
+    }
+  }
+
+  private static Phase drive(
+      IngestClient client, String token, List<Batch> batches, int clients, int seconds)
+      throws Exception {
+    Phase phase = new Phase();
+    long deadline = phase.startNanos + Duration.ofSeconds(seconds).toNanos();
+    AtomicLong next = new AtomicLong();
+    AtomicLong points = new AtomicLong();
+    AtomicLong failures = new AtomicLong();
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    List<Future<long[]>> futures = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      futures.add(
+          pool.submit(
+              () -> {
+                long[] lat = new long[1024];
+                int n = 0;
+                while (System.nanoTime() < deadline) {
+                  Batch batch = batches.get((int) (next.getAndIncrement() % batches.size()));
+                  long start = System.nanoTime();
+                  try {
+                    IngestClient.Reply reply = client.sync(token, batch.body(), null);
+                    long took = System.nanoTime() - start;
+                    Matcher m = ACCEPTED.matcher(reply.body());
+                    if (reply.status() == 202 && m.find()) {
+                      points.addAndGet(Long.parseLong(m.group(1)));
+                      if (n == lat.length) {
+                        lat = Arrays.copyOf(lat, n * 2);
+                      }
+                      lat[n++] = took;
+                    } else {
+                      failures.incrementAndGet();
+                      if (failures.get() <= 3) {
+                        System.err.println(
+                            "request failed: HTTP " + reply.status() + " " + reply.body());
+                      }
+                      Thread.sleep(100);
+                    }
+                  } catch (IOException e) {
+                    failures.incrementAndGet();
+                    if (failures.get() <= 3) {
+                      System.err.println("request failed: " + e);
+                    }
+                    Thread.sleep(100);
+                  }
+                }
+                return Arrays.copyOf(lat, n);
+              }));
+    }
+    List<long[]> all = new ArrayList<>();
+    for (Future<long[]> f : futures) {
+      all.add(f.get());
+    }
+    pool.shutdown();
+    phase.endNanos = System.nanoTime();
+    phase.points = points.get();
+    phase.failures = failures.get();
+    phase.latencies = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+    phase.requests = phase.latencies.length;
+    return phase;
+  }
+
+  /**
+   * Appends as many points as HTTP acknowledged, from the same prepared batches, to a scratch table
+   * with bronze's schema, in commits the size of the service's group commits; the table is dropped
+   * afterwards.
+   */
+  private static double ceiling(Lakehouse lakehouse, List<Batch> batches, long points) {
+    TableIdentifier scratch =
+        TableIdentifier.of(
+            Namespace.of("bench"),
+            "wearable_samples_ceiling_" + UUID.randomUUID().toString().substring(0, 8));
+    if (!lakehouse.namespaces().namespaceExists(scratch.namespace())) {
+      lakehouse.namespaces().createNamespace(scratch.namespace());
+    }
+    PartitionSpec spec = LakehouseTables.WEARABLE_SAMPLES.spec();
+    lakehouse
+        .catalog()
+        .createTable(
+            scratch,
+            LakehouseTables.WEARABLE_SAMPLES.schema(),
+            spec,
+            LakehouseTables.WEARABLE_SAMPLES.properties());
+    try {
+      TableAppender appender = new TableAppender(lakehouse);
+      int commitSize = 25_000;
+      long written = 0;
+      int next = 0;
+      long start = System.nanoTime();
+      while (written < points) {
+        Instant receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        List<Record> rows = new ArrayList<>(commitSize + 500);
+        while (rows.size() < commitSize && written + rows.size() < points) {
+          Batch batch = batches.get(next++ % batches.size());
+          IngestId ingestId = IngestId.random();
+          for (Sample sample : batch.samples()) {
+            rows.add(
+                IcebergSampleSink.toRecord(
+                    new RecordedSample(sample, ingestId, receivedAt, "s3://bench/raw")));
+          }
+        }
+        appender.append(scratch, rows);
+        written += rows.size();
+      }
+      return written / ((System.nanoTime() - start) / 1e9);
+    } finally {
+      lakehouse.catalog().dropTable(scratch, true);
+    }
+  }
+
+  private static List<Batch> prepare(Options options) {
+    SplittableRandom random = new SplittableRandom(42);
+    List<Batch> batches = new ArrayList<>();
+    Instant now = Instant.now();
+    Instant day = now.truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(1));
+    for (int b = 0; b < 400; b++) {
+      UserId user = UserId.of("bench-" + (b % options.users));
+      int size = random.nextInt(options.minBatch, options.maxBatch + 1);
+      ZoneOffset offset = ZoneOffset.ofHours(1 + b % 3);
+      Instant start = day.plusSeconds(random.nextInt(0, 86_400 - size * 5));
+      StringBuilder json = new StringBuilder(size * 90);
+      List<Sample> samples = new ArrayList<>(size);
+      json.append("{\"userId\":\"")
+          .append(user)
+          .append("\",\"source\":\"apple_health\",")
+          .append("\"device\":\"Apple Watch Series 9\",\"deviceType\":\"watch\",\"dataPoints\":[");
+      for (int i = 0; i < size; i++) {
+        Instant t = start.plusSeconds(5L * i);
+        String type;
+        double value;
+        Instant end = null;
+        int kind = i % 10;
+        if (kind < 7) {
+          type = "heart_rate";
+          value = 55 + random.nextInt(0, 90);
+        } else if (kind == 7) {
+          type = "steps";
+          value = random.nextInt(0, 120);
+          end = t.plusSeconds(60);
+        } else if (kind == 8) {
+          type = "active_energy";
+          value = Math.round(random.nextDouble(0.1, 9.0) * 10) / 10.0;
+          end = t.plusSeconds(60);
+        } else {
+          type = "hrv_rmssd";
+          value = 20 + random.nextInt(0, 80);
+        }
+        String ts = t.atOffset(offset).toString();
+        if (i > 0) {
+          json.append(',');
+        }
+        json.append("{\"type\":\"")
+            .append(type)
+            .append("\",\"value\":")
+            .append(value)
+            .append(",\"timestamp\":\"")
+            .append(ts)
+            .append('"');
+        if (end != null) {
+          json.append(",\"endTimestamp\":\"").append(end.atOffset(offset)).append('"');
+        }
+        json.append('}');
+        samples.add(
+            SampleFactory.create(
+                user,
+                type,
+                value,
+                null,
+                t,
+                end,
+                offset,
+                "apple_health",
+                "Apple Watch Series 9",
+                DeviceType.WATCH,
+                now));
+      }
+      json.append("]}");
+      batches.add(
+          new Batch(user, json.toString().getBytes(StandardCharsets.UTF_8), List.copyOf(samples)));
+    }
+    return batches;
+  }
+
+  private static String serviceToken(String identityUrl) throws IOException, InterruptedException {
+    String secret = System.getenv("VITALAKE_SERVICE_TOKEN_SECRET");
+    if (secret == null || secret.isBlank()) {
+      throw new IllegalArgumentException(
+          "no --token given and VITALAKE_SERVICE_TOKEN_SECRET is not set (./vitalake sets it from"
+              + " .vitalake/credentials.env)");
+    }
+    String form =
+        "grant_type=client_credentials&client_id=vitalake-cli&client_secret="
+            + URLEncoder.encode(secret, StandardCharsets.UTF_8);
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(identityUrl + "/oauth/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    Matcher m = ACCESS_TOKEN.matcher(response.body());
+    if (response.statusCode() != 200 || !m.find()) {
+      throw new IllegalArgumentException(
+          "identity at "
+              + identityUrl
+              + " did not issue a service token: HTTP "
+              + response.statusCode()
+              + " "
+              + response.body());
+    }
+    return m.group(1);
+  }
+
+  private static void printMachine() {
+    Runtime rt = Runtime.getRuntime();
+    long physical = -1;
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      physical = os.getTotalMemorySize();
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "machine: %d cores, %.1f GiB RAM, %s %s (%s), %s %s%n",
+        rt.availableProcessors(),
+        physical / (1024.0 * 1024 * 1024),
+        System.getProperty("java.vm.name"),
+        System.getProperty("java.runtime.version"),
+        System.getProperty("java.vm.vendor"),
+        System.getProperty("os.name"),
+        System.getProperty("os.arch"));
+  }
+
+  /** Command-line options. */
+  private static final class Options {
+    String url = "http://127.0.0.1:" + env("VITALAKE_INGEST_PORT", "8082");
+    String identityUrl = "http://127.0.0.1:" + env("VITALAKE_IDENTITY_PORT", "8081");
+    String token;
+    int clients = 32;
+    int users = 20;
+    int seconds = 30;
+    int warmupSeconds = 5;
+    int minBatch = 50;
+    int maxBatch = 500;
+    boolean noCeiling;
+
+    static Options parse(String[] args) {
+      Options o = new Options();
+      for (int i = 0; i < args.length; i++) {
+        String arg = args[i];
+        if (arg.equals("--no-ceiling")) {
+          o.noCeiling = true;
+          continue;
+        }
+        if (i + 1 >= args.length) {
+          throw new IllegalArgumentException("option " + arg + " needs a value");
+        }
+        String value = args[++i];
+        switch (arg) {
+          case "--url" -> o.url = value;
+          case "--identity-url" -> o.identityUrl = value;
+          case "--token" -> o.token = value;
+          case "--clients" -> o.clients = positive(arg, value);
+          case "--users" -> o.users = positive(arg, value);
+          case "--seconds" -> o.seconds = positive(arg, value);
+          case "--warmup-seconds" -> o.warmupSeconds = Integer.parseInt(value);
+          case "--min-batch" -> o.minBatch = positive(arg, value);
+          case "--max-batch" -> o.maxBatch = positive(arg, value);
+          default ->
+              throw new IllegalArgumentException(
+                  "unknown option "
+                      + arg
+                      + "; options: --url --token --identity-url --clients --users --seconds --warmup-seconds --min-batch --max-batch --no-ceiling");
+        }
+      }
+      if (o.minBatch > o.maxBatch) {
+        throw new IllegalArgumentException("--min-batch must not exceed --max-batch");
+      }
+      return o;
+    }
+
+    private static int positive(String option, String value) {
+      try {
+        int n = Integer.parseInt(value);
+        if (n > 0) {
+          return n;
+        }
+      } catch (NumberFormatException ignored) {
+        // reported below
+      }
+      throw new IllegalArgumentException(
+          option + " must be a positive whole number, was '" + value + "'");
+    }
+
+    private static String env(String name, String fallback) {
+      String v = System.getenv(name);
+      return v == null || v.isBlank() ? fallback : v;
+    }
+  }
+}
