@@ -13,9 +13,10 @@ import org.vitalake.lakehouse.local.RepositoryRoot;
 public class RealtimeFactory {
 
   @Singleton
-  TodayAggregates todayAggregates(RealtimeProperties properties, IcebergHomeZones homeZones) {
+  TodayAggregates todayAggregates(
+      RealtimeProperties properties, org.vitalake.serving.profile.IcebergProfiles profiles) {
     return new TodayAggregates(
-        properties.maxUsers(), properties.maxDaysPerUser(), properties.maxKeysPerDay(), homeZones);
+        properties.maxUsers(), properties.maxDaysPerUser(), properties.maxKeysPerDay(), profiles);
   }
 
   @Singleton

@@ -1,5 +1,6 @@
 package org.vitalake.serving.summary;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.LocalDate;
@@ -8,6 +9,7 @@ import org.vitalake.core.daily.DailyMetrics;
 
 /** One day of {@code gold.daily_metrics} as the API shows it; {@code null} means no data. */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record DailyMetricsResponse(
     LocalDate date,
     @Nullable Long steps,
@@ -46,6 +48,7 @@ public record DailyMetricsResponse(
 
   /** A user's days in a range; days the nightly run has no row for are absent. */
   @Serdeable
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   public record History(
       String userId, LocalDate from, LocalDate to, List<DailyMetricsResponse> days) {}
 }
