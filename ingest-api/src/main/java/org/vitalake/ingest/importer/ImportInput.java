@@ -1,6 +1,7 @@
 package org.vitalake.ingest.importer;
 
 import java.io.Closeable;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -23,9 +25,41 @@ public abstract class ImportInput implements Closeable {
   private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
 
   private final String name;
+  private final AtomicLong bytesRead = new AtomicLong();
 
   protected ImportInput(String name) {
     this.name = name;
+  }
+
+  /** Bytes read so far through the streams {@link #open} returned, for progress reports. */
+  public long bytesRead() {
+    return bytesRead.get();
+  }
+
+  /** The size of all entries together (uncompressed), or -1 when unknown. */
+  public abstract long totalBytes();
+
+  /** Counts what is read from {@code in} into {@link #bytesRead()}. */
+  protected InputStream counted(InputStream in) {
+    return new FilterInputStream(in) {
+      @Override
+      public int read() throws IOException {
+        int b = super.read();
+        if (b >= 0) {
+          bytesRead.incrementAndGet();
+        }
+        return b;
+      }
+
+      @Override
+      public int read(byte[] buffer, int offset, int length) throws IOException {
+        int n = super.read(buffer, offset, length);
+        if (n > 0) {
+          bytesRead.addAndGet(n);
+        }
+        return n;
+      }
+    };
   }
 
   /** The name of the upload or path, for messages. */
@@ -103,7 +137,16 @@ public abstract class ImportInput implements Closeable {
 
     @Override
     public InputStream open(String entry) throws IOException {
-      return Files.newInputStream(path);
+      return counted(Files.newInputStream(path));
+    }
+
+    @Override
+    public long totalBytes() {
+      try {
+        return Files.size(path);
+      } catch (IOException e) {
+        return -1;
+      }
     }
 
     @Override
@@ -134,7 +177,20 @@ public abstract class ImportInput implements Closeable {
 
     @Override
     public InputStream open(String entry) throws IOException {
-      return Files.newInputStream(root.resolve(entry));
+      return counted(Files.newInputStream(root.resolve(entry)));
+    }
+
+    @Override
+    public long totalBytes() {
+      long total = 0;
+      for (String entry : entries()) {
+        try {
+          total += Files.size(root.resolve(entry));
+        } catch (IOException e) {
+          return -1;
+        }
+      }
+      return total;
     }
 
     @Override
@@ -169,7 +225,21 @@ public abstract class ImportInput implements Closeable {
       if (found == null) {
         throw new ImportFailedException(name(), "no entry " + entry);
       }
-      return zip.getInputStream(found);
+      return counted(zip.getInputStream(found));
+    }
+
+    @Override
+    public long totalBytes() {
+      long total = 0;
+      Enumeration<? extends ZipEntry> all = zip.entries();
+      while (all.hasMoreElements()) {
+        long size = all.nextElement().getSize();
+        if (size < 0) {
+          return -1;
+        }
+        total += size;
+      }
+      return total;
     }
 
     @Override

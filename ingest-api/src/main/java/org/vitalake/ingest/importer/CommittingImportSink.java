@@ -1,0 +1,103 @@
+package org.vitalake.ingest.importer;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.vitalake.core.id.IngestId;
+import org.vitalake.core.journal.JournalEntry;
+import org.vitalake.core.journal.RecordedJournalEntry;
+import org.vitalake.core.sample.RecordedSample;
+import org.vitalake.core.sample.Sample;
+
+/**
+ * Gathers an import's rows into batches and commits them, counting what was read, committed and
+ * rejected into the import's progress.
+ */
+final class CommittingImportSink implements ImportSink {
+
+  static final int SAMPLE_BATCH = 20_000;
+  static final int ENTRY_BATCH = 5_000;
+
+  private final ImportCommitter committer;
+  private final ImportProgress progress;
+  private final IngestId ingestId;
+  private final Instant receivedAt;
+  private final String rawRef;
+  private final List<RecordedSample> samples = new ArrayList<>();
+  private final List<RecordedJournalEntry> entries = new ArrayList<>();
+
+  CommittingImportSink(
+      ImportCommitter committer,
+      ImportProgress progress,
+      IngestId ingestId,
+      Instant receivedAt,
+      String rawRef) {
+    this.committer = committer;
+    this.progress = progress;
+    this.ingestId = ingestId;
+    this.receivedAt = receivedAt;
+    this.rawRef = rawRef;
+  }
+
+  @Override
+  public void recordRead() {
+    progress.rowsRead.incrementAndGet();
+  }
+
+  @Override
+  public void accept(Sample sample) {
+    samples.add(new RecordedSample(sample, ingestId, receivedAt, rawRef));
+    if (samples.size() >= SAMPLE_BATCH) {
+      flushSamples();
+    }
+  }
+
+  @Override
+  public void accept(JournalEntry entry) {
+    entries.add(new RecordedJournalEntry(entry, ingestId, receivedAt, rawRef));
+    if (entries.size() >= ENTRY_BATCH) {
+      flushEntries();
+    }
+  }
+
+  @Override
+  public void reject(Rejection rejection) {
+    progress.reject(rejection);
+  }
+
+  /** Commits what is still gathered. */
+  void flush() {
+    flushSamples();
+    flushEntries();
+  }
+
+  private void flushSamples() {
+    if (samples.isEmpty()) {
+      return;
+    }
+    List<RecordedSample> batch = List.copyOf(samples);
+    samples.clear();
+    try {
+      committer.commitSamples(batch);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("the import was interrupted while committing", e);
+    }
+    progress.accepted.addAndGet(batch.size());
+  }
+
+  private void flushEntries() {
+    if (entries.isEmpty()) {
+      return;
+    }
+    List<RecordedJournalEntry> batch = List.copyOf(entries);
+    entries.clear();
+    try {
+      committer.commitEntries(batch);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("the import was interrupted while committing", e);
+    }
+    progress.accepted.addAndGet(batch.size());
+  }
+}

@@ -1,0 +1,514 @@
+package org.vitalake.ingest.importer;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.serde.ObjectMapper;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vitalake.core.id.IngestId;
+import org.vitalake.core.id.UserId;
+import org.vitalake.ingest.auth.Caller;
+import org.vitalake.ingest.problem.ProblemException;
+import org.vitalake.ingest.problem.ProblemTypes;
+import org.vitalake.lakehouse.RawArchive;
+
+/**
+ * Runs bulk imports: archives the upload as-is in the raw bucket, streams it through the format's
+ * importer and commits the rows through the same group commit as {@code /sync}; skips content
+ * already imported for the same users.
+ */
+@Singleton
+public class ImportService implements AutoCloseable {
+
+  /**
+   * Largest upload part: below the server's request-size limit, and what one archive object holds.
+   */
+  public static final int PART_BYTES = 3 * 1024 * 1024;
+
+  /** Raw archive kind of parts uploaded before their import starts. */
+  static final String UPLOAD_KIND = "import";
+
+  private static final Logger LOG = LoggerFactory.getLogger(ImportService.class);
+  private static final int MAX_PARTS = 100_000;
+
+  private final RawArchive archive;
+  private final ImportCommitter committer;
+  private final ObjectMapper json;
+  private final Clock clock = Clock.systemUTC();
+  private final ExecutorService workers;
+  private final Map<String, ImportProgress> imports = new ConcurrentHashMap<>();
+  private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
+
+  /** An upload in parts, archived part by part as it arrives. */
+  private record Upload(
+      UserId owner,
+      String extension,
+      String fileName,
+      LocalDate day,
+      ConcurrentSkipListMap<Integer, String> parts) {}
+
+  /** Who the data belongs to and how to read it. */
+  private record Plan(
+      ImportFormat format,
+      @Nullable UserId user,
+      Map<String, UserId> participants,
+      ZoneId zone,
+      UserId owner) {}
+
+  public ImportService(RawArchive archive, ImportCommitter committer, ObjectMapper json) {
+    this.archive = archive;
+    this.committer = committer;
+    this.json = json;
+    AtomicInteger threads = new AtomicInteger();
+    this.workers =
+        Executors.newFixedThreadPool(
+            2,
+            r -> {
+              Thread t = new Thread(r, "import-" + threads.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /**
+   * Starts importing an uploaded file; the service owns {@code file} from now on and deletes it.
+   *
+   * @throws ProblemException 400 naming a bad field, 403 when the caller may not import for a user
+   */
+  public ImportStatusResponse importFile(
+      Caller caller,
+      Path file,
+      String fileName,
+      String format,
+      @Nullable String userId,
+      @Nullable String userMapJson,
+      @Nullable String timeZone) {
+    try {
+      Plan plan = plan(caller, format, userId, parseUserMap(userMapJson), timeZone);
+      return start(plan, file, fileName, null);
+    } catch (RuntimeException e) {
+      deleteQuietly(file);
+      throw e;
+    }
+  }
+
+  /** Starts importing an upload made in parts, or an object already in the raw bucket. */
+  public ImportStatusResponse importStored(Caller caller, StartImportRequest request) {
+    Plan plan =
+        plan(caller, request.format(), request.userId(), request.userMap(), request.timeZone());
+    if ((request.uploadId() == null) == (request.rawRef() == null)) {
+      throw ProblemException.invalid(
+          "uploadId",
+          "send exactly one of uploadId and rawRef (or upload the file as multipart/form-data)");
+    }
+    Path file = tempFile();
+    try {
+      if (request.uploadId() != null) {
+        Upload upload = uploads.get(request.uploadId());
+        if (upload == null || !upload.owner().equals(plan.owner()) && !mayActForOthers(caller)) {
+          throw ProblemException.invalid(
+              "uploadId", "no upload '" + request.uploadId() + "' of user " + plan.owner());
+        }
+        List<String> refs = assemble(upload, file);
+        uploads.remove(request.uploadId());
+        return start(plan, file, upload.fileName(), refs);
+      }
+      String ref = request.rawRef();
+      String ownPrefix = "s3://" + archive.bucket() + "/" + RawArchive.userPrefix(plan.owner());
+      if (!ref.startsWith(ownPrefix) && !mayActForOthers(caller)) {
+        throw ProblemException.forbidden(
+            "rawRef must lie under "
+                + ownPrefix
+                + " unless the token has the role service or admin");
+      }
+      byte[] body;
+      try {
+        body = archive.get(ref);
+      } catch (RawArchive.RawPayloadNotFoundException e) {
+        throw ProblemException.invalid("rawRef", "nothing is archived at " + ref);
+      } catch (IllegalArgumentException e) {
+        throw ProblemException.invalid("rawRef", e.getMessage());
+      }
+      Files.write(file, body);
+      return start(plan, file, ref.substring(ref.lastIndexOf('/') + 1), List.of(ref));
+    } catch (IOException e) {
+      deleteQuietly(file);
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      deleteQuietly(file);
+      throw e;
+    }
+  }
+
+  /** Starts an upload in parts. */
+  public UploadResponse createUpload(Caller caller, UploadRequest request) {
+    UserId owner = caller.authorizeWriteFor(parseUser("userId", request.userId()));
+    String id = UUID.randomUUID().toString();
+    String fileName =
+        request.fileName() == null || request.fileName().isBlank()
+            ? "upload.bin"
+            : request.fileName().strip();
+    uploads.put(
+        id,
+        new Upload(
+            owner,
+            extension(fileName),
+            fileName,
+            LocalDate.now(clock),
+            new ConcurrentSkipListMap<>()));
+    return new UploadResponse(id, PART_BYTES);
+  }
+
+  /**
+   * Archives part {@code part} (1, 2, ...) of an upload as-is.
+   *
+   * @throws ProblemException 400 for an unknown upload or part number, 413 for a part too large
+   */
+  public void storePart(Caller caller, String uploadId, int part, byte[] body) {
+    Upload upload = uploads.get(uploadId);
+    if (upload == null || !upload.owner().equals(caller.subject()) && !mayActForOthers(caller)) {
+      throw ProblemException.invalid(
+          "uploadId", "no upload '" + uploadId + "'; create one with POST /imports/uploads");
+    }
+    if (part < 1 || part > MAX_PARTS) {
+      throw ProblemException.invalid("part", "part " + part + " is outside 1-" + MAX_PARTS);
+    }
+    if (body.length > PART_BYTES) {
+      throw ProblemException.tooLarge(
+          "body", "a part holds at most " + PART_BYTES + " bytes, got " + body.length);
+    }
+    String key =
+        RawArchive.rawKey(
+            UPLOAD_KIND,
+            upload.owner(),
+            upload.day(),
+            uploadId + ".part" + String.format(Locale.ROOT, "%05d", part),
+            upload.extension());
+    upload.parts().put(part, archive.put(key, body, "application/octet-stream"));
+  }
+
+  /**
+   * The state of an import.
+   *
+   * @throws ProblemException 404 when there is no such import visible to the caller
+   */
+  public ImportStatusResponse find(Caller caller, String importId) {
+    ImportProgress progress = imports.get(importId);
+    if (progress == null || !progress.owner.equals(caller.subject()) && !mayActForOthers(caller)) {
+      throw new ProblemException(
+          HttpStatus.NOT_FOUND,
+          ProblemTypes.GENERIC,
+          "no import " + importId,
+          List.of(),
+          null,
+          null);
+    }
+    return progress.snapshot();
+  }
+
+  @PreDestroy
+  @Override
+  public void close() {
+    workers.shutdownNow();
+    try {
+      workers.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private ImportStatusResponse start(
+      Plan plan, Path file, String fileName, @Nullable List<String> archived) {
+    String importId = IngestId.random().value();
+    ImportProgress progress = new ImportProgress(importId, plan.format(), plan.owner());
+    imports.put(importId, progress);
+    workers.submit(() -> run(progress, plan, file, fileName, archived));
+    return progress.snapshot();
+  }
+
+  private void run(
+      ImportProgress progress,
+      Plan plan,
+      Path file,
+      String fileName,
+      @Nullable List<String> archived) {
+    Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    try {
+      String content = sha256(file);
+      String documentKey = "imports/" + scopeKey(plan, content) + ".json";
+      Optional<String> earlier = findEarlierImport(plan.owner(), documentKey);
+      if (earlier.isPresent()) {
+        progress.duplicateOf(earlier.get());
+        return;
+      }
+      List<String> refs =
+          archived != null
+              ? archived
+              : archiveParts(plan, progress.importId, file, fileName, receivedAt);
+      progress.archived(refs);
+      try (ImportInput input = ImportInput.open(file, fileName)) {
+        progress.reading(input);
+        ImportOptions options =
+            new ImportOptions(plan.user(), plan.participants(), plan.zone(), clock.instant());
+        CommittingImportSink sink =
+            new CommittingImportSink(
+                committer, progress, IngestId.of(progress.importId), receivedAt, refs.get(0));
+        plan.format().createImporter().importFrom(input, options, sink);
+        sink.flush();
+      }
+      recordImport(plan.owner(), documentKey, progress, content);
+      progress.done();
+    } catch (ImportFailedException e) {
+      progress.failed(e.getMessage());
+    } catch (Exception e) {
+      LOG.warn("import {} of {} failed", progress.importId, fileName, e);
+      progress.failed(fileName + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
+    } finally {
+      deleteQuietly(file);
+    }
+  }
+
+  private List<String> archiveParts(
+      Plan plan, String importId, Path file, String fileName, Instant receivedAt)
+      throws IOException {
+    LocalDate day = LocalDate.ofInstant(receivedAt, ZoneOffset.UTC);
+    String extension = extension(fileName);
+    long size = Files.size(file);
+    List<String> refs = new ArrayList<>();
+    try (InputStream in = Files.newInputStream(file)) {
+      int part = 0;
+      do {
+        byte[] chunk = in.readNBytes(PART_BYTES);
+        part++;
+        String id =
+            size <= PART_BYTES
+                ? importId
+                : importId + ".part" + String.format(Locale.ROOT, "%05d", part);
+        refs.add(
+            archive.put(
+                RawArchive.rawKey(plan.format().code(), plan.owner(), day, id, extension),
+                chunk,
+                "application/octet-stream"));
+      } while ((long) part * PART_BYTES < size);
+    }
+    return refs;
+  }
+
+  private Optional<String> findEarlierImport(UserId owner, String documentKey) {
+    String ref = "s3://" + archive.bucket() + "/" + RawArchive.userPrefix(owner) + documentKey;
+    try {
+      byte[] document = archive.get(ref);
+      @SuppressWarnings("unchecked")
+      Map<String, Object> fields = json.readValue(document, Map.class);
+      return Optional.ofNullable((String) fields.get("importId"));
+    } catch (RawArchive.RawPayloadNotFoundException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void recordImport(
+      UserId owner, String documentKey, ImportProgress progress, String content)
+      throws IOException {
+    Map<String, Object> document = new LinkedHashMap<>();
+    document.put("importId", progress.importId);
+    document.put("format", progress.format.code());
+    document.put("contentSha256", content);
+    document.put("rowsRead", progress.rowsRead.get());
+    document.put("accepted", progress.accepted.get());
+    document.put("rejected", progress.rejected.get());
+    document.put("finishedAt", clock.instant().toString());
+    archive.put(
+        RawArchive.userPrefix(owner) + documentKey,
+        json.writeValueAsBytes(document),
+        "application/json");
+  }
+
+  private List<String> assemble(Upload upload, Path file) throws IOException {
+    if (upload.parts().isEmpty()) {
+      throw ProblemException.invalid("uploadId", "the upload has no parts yet");
+    }
+    List<String> refs = new ArrayList<>();
+    try (OutputStream out = Files.newOutputStream(file)) {
+      int expected = 1;
+      for (Map.Entry<Integer, String> part : upload.parts().entrySet()) {
+        if (part.getKey() != expected) {
+          throw ProblemException.invalid(
+              "uploadId", "part " + expected + " of the upload is missing");
+        }
+        out.write(archive.get(part.getValue()));
+        refs.add(part.getValue());
+        expected++;
+      }
+    }
+    return refs;
+  }
+
+  private Plan plan(
+      Caller caller,
+      String format,
+      @Nullable String userId,
+      @Nullable Map<String, String> userMap,
+      @Nullable String timeZone) {
+    ImportFormat parsed;
+    try {
+      parsed = ImportFormat.parse(format);
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.invalid("format", e.getMessage());
+    }
+    Map<String, UserId> participants = new TreeMap<>();
+    if (userMap != null) {
+      for (Map.Entry<String, String> entry : userMap.entrySet()) {
+        if (entry.getKey() == null || entry.getKey().isBlank()) {
+          throw ProblemException.invalid("userMap", "participant ids must not be blank");
+        }
+        participants.put(
+            entry.getKey().strip(),
+            caller.authorizeWriteFor(parseUser("userMap." + entry.getKey(), entry.getValue())));
+      }
+    }
+    UserId requested = parseUser("userId", userId);
+    UserId user =
+        participants.isEmpty() || requested != null ? caller.authorizeWriteFor(requested) : null;
+    ZoneId zone;
+    try {
+      zone =
+          timeZone == null || timeZone.isBlank()
+              ? parsed.defaultZone()
+              : ZoneId.of(timeZone.strip());
+    } catch (DateTimeException e) {
+      throw ProblemException.invalid(
+          "timeZone", "'" + timeZone + "' is not an IANA time zone such as Europe/Oslo");
+    }
+    return new Plan(parsed, user, participants, zone, user != null ? user : caller.subject());
+  }
+
+  private Map<String, String> parseUserMap(@Nullable String text) {
+    if (text == null || text.isBlank()) {
+      return Map.of();
+    }
+    try {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> raw = json.readValue(text.getBytes(StandardCharsets.UTF_8), Map.class);
+      Map<String, String> map = new LinkedHashMap<>();
+      raw.forEach((k, v) -> map.put(k, v == null ? null : String.valueOf(v)));
+      return map;
+    } catch (IOException | RuntimeException e) {
+      throw ProblemException.invalid(
+          "userMap", "must be a JSON object {\"datasetId\": \"platformUserId\"}");
+    }
+  }
+
+  private static UserId parseUser(String field, @Nullable String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return UserId.of(value.strip());
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.invalid(field, e.getMessage());
+    }
+  }
+
+  private static boolean mayActForOthers(Caller caller) {
+    return caller.roles().stream().anyMatch(Caller.WRITE_FOR_OTHERS::contains);
+  }
+
+  /** Same content, same format, same users and zone: the same import. */
+  private static String scopeKey(Plan plan, String content) {
+    StringBuilder scope = new StringBuilder();
+    scope
+        .append(plan.format().code())
+        .append('|')
+        .append(plan.user())
+        .append('|')
+        .append(plan.zone())
+        .append('|');
+    plan.participants()
+        .forEach((k, v) -> scope.append(k).append('=').append(v.value()).append(','));
+    scope.append('|').append(content);
+    return hex(digest().digest(scope.toString().getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static String sha256(Path file) throws IOException {
+    MessageDigest digest = digest();
+    byte[] buffer = new byte[1 << 16];
+    try (InputStream in = Files.newInputStream(file)) {
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        digest.update(buffer, 0, n);
+      }
+    }
+    return hex(digest.digest());
+  }
+
+  private static MessageDigest digest() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform must provide SHA-256", e);
+    }
+  }
+
+  private static String hex(byte[] bytes) {
+    return HexFormat.of().formatHex(bytes);
+  }
+
+  /** The file's extension as archive keys allow it ({@code xml}, {@code zip}), or {@code bin}. */
+  static String extension(String fileName) {
+    int dot = fileName.lastIndexOf('.');
+    String ext = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+    return ext.matches("[a-z0-9]{1,10}") ? ext : "bin";
+  }
+
+  /** A temporary file for an upload; the caller deletes it. */
+  public static Path tempFile() {
+    try {
+      return Files.createTempFile("vitalake-import-", ".upload");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a temporary file for the upload", e);
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      LOG.warn("cannot delete {}", file, e);
+    }
+  }
+}

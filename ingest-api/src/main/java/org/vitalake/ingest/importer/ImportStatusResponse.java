@@ -1,0 +1,50 @@
+package org.vitalake.ingest.importer;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+
+/**
+ * {@code GET /imports/{id}}: how far an import is.
+ *
+ * @param importId the import's id, also the {@code ingest_id} of every bronze row it wrote
+ * @param format the format read, e.g. {@code apple-health}
+ * @param status {@code running}, {@code done} or {@code failed}
+ * @param rowsRead records read from the file (lines, elements, messages)
+ * @param accepted samples and journal entries committed to bronze
+ * @param rejected records or values rejected
+ * @param rejections the first rejections, with record number, field and reason
+ * @param error why the import failed, naming the file, or {@code null}
+ * @param duplicateOf the earlier import of the same content for the same users, when this one was
+ *     skipped, or {@code null}
+ * @param bytesRead bytes of the file read so far
+ * @param bytesTotal size of the file, or -1 when unknown
+ * @param rawRefs where the upload is archived as-is (one reference per part)
+ */
+@Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record ImportStatusResponse(
+    String importId,
+    String format,
+    String status,
+    long rowsRead,
+    long accepted,
+    long rejected,
+    List<RejectionResponse> rejections,
+    @Nullable String error,
+    @Nullable String duplicateOf,
+    long bytesRead,
+    long bytesTotal,
+    List<String> rawRefs) {
+
+  public ImportStatusResponse {
+    rejections = rejections == null ? List.of() : List.copyOf(rejections);
+    rawRefs = rawRefs == null ? List.of() : List.copyOf(rawRefs);
+  }
+
+  /** One rejected record. */
+  @Serdeable
+  public record RejectionResponse(
+      String file, long record, @Nullable String field, String reason) {}
+}

@@ -1,0 +1,220 @@
+package org.vitalake.ingest.importer.cli;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.vitalake.ingest.importer.ImportStatusResponse;
+
+/** Talks to {@code /imports} of a running ingest API: uploads files and follows imports. */
+public final class ImportClient {
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  private final URI base;
+  private final Supplier<String> token;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+  /**
+   * @param base the ingest API, e.g. {@code http://127.0.0.1:8082}
+   * @param token supplies a bearer token for each request
+   */
+  public ImportClient(URI base, Supplier<String> token) {
+    this.base = base;
+    this.token = token;
+  }
+
+  /** A refused request: the HTTP status and the problem's text. */
+  public static final class ImportRequestException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final int status;
+
+    ImportRequestException(int status, String message) {
+      super(message);
+      this.status = status;
+    }
+
+    public int status() {
+      return status;
+    }
+  }
+
+  /** What an import request asks for besides the file. */
+  public record Target(
+      String format, String userId, Map<String, String> userMap, String timeZone) {}
+
+  /** Uploads a file in one {@code multipart/form-data} request (small files). */
+  public ImportStatusResponse uploadMultipart(Path file, Target target)
+      throws IOException, InterruptedException {
+    String boundary = "vitalake-" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    field(body, boundary, "format", target.format());
+    if (target.userId() != null) {
+      field(body, boundary, "userId", target.userId());
+    }
+    if (target.userMap() != null && !target.userMap().isEmpty()) {
+      field(body, boundary, "userMap", JSON.writeValueAsString(target.userMap()));
+    }
+    if (target.timeZone() != null) {
+      field(body, boundary, "timeZone", target.timeZone());
+    }
+    body.write(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + file.getFileName()
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+    Files.copy(file, body);
+    body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    HttpRequest request =
+        authorized(HttpRequest.newBuilder(base.resolve("/imports")))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .build();
+    return JSON.treeToValue(send(request, 202), ImportStatusResponse.class);
+  }
+
+  /**
+   * Uploads a file of any size in parts, each archived as it arrives, then starts its import.
+   *
+   * @param sent called with the bytes sent so far
+   */
+  public ImportStatusResponse upload(Path file, Target target, java.util.function.LongConsumer sent)
+      throws IOException, InterruptedException {
+    Map<String, Object> create = new LinkedHashMap<>();
+    create.put("fileName", file.getFileName().toString());
+    if (target.userId() != null) {
+      create.put("userId", target.userId());
+    }
+    JsonNode upload = send(post("/imports/uploads", create), 201);
+    String uploadId = upload.get("uploadId").asText();
+    int partBytes = upload.get("maxPartBytes").asInt();
+    long total = 0;
+    try (InputStream in = Files.newInputStream(file)) {
+      int part = 0;
+      byte[] chunk;
+      while ((chunk = in.readNBytes(partBytes)).length > 0 || part == 0) {
+        part++;
+        HttpRequest request =
+            authorized(
+                    HttpRequest.newBuilder(
+                        base.resolve("/imports/uploads/" + uploadId + "/parts/" + part)))
+                .header("Content-Type", "application/octet-stream")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(chunk))
+                .build();
+        send(request, 204);
+        total += chunk.length;
+        sent.accept(total);
+        if (chunk.length < partBytes) {
+          break;
+        }
+      }
+    }
+    Map<String, Object> start = new LinkedHashMap<>();
+    start.put("format", target.format());
+    start.put("uploadId", uploadId);
+    if (target.userId() != null) {
+      start.put("userId", target.userId());
+    }
+    if (target.userMap() != null && !target.userMap().isEmpty()) {
+      start.put("userMap", target.userMap());
+    }
+    if (target.timeZone() != null) {
+      start.put("timeZone", target.timeZone());
+    }
+    return JSON.treeToValue(send(post("/imports", start), 202), ImportStatusResponse.class);
+  }
+
+  /** The state of an import. */
+  public ImportStatusResponse status(String importId) throws IOException, InterruptedException {
+    HttpRequest request =
+        authorized(HttpRequest.newBuilder(base.resolve("/imports/" + importId))).GET().build();
+    return JSON.treeToValue(send(request, 200), ImportStatusResponse.class);
+  }
+
+  /** Polls until the import is done or failed, reporting each state to {@code progress}. */
+  public ImportStatusResponse await(
+      String importId, java.util.function.Consumer<ImportStatusResponse> progress, Duration every)
+      throws IOException, InterruptedException {
+    while (true) {
+      ImportStatusResponse status = status(importId);
+      progress.accept(status);
+      if (!status.status().equals("running")) {
+        return status;
+      }
+      Thread.sleep(every.toMillis());
+    }
+  }
+
+  private HttpRequest post(String path, Object body) throws IOException {
+    return authorized(HttpRequest.newBuilder(base.resolve(path)))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
+        .build();
+  }
+
+  private HttpRequest.Builder authorized(HttpRequest.Builder builder) {
+    return builder.timeout(Duration.ofMinutes(5)).header("Authorization", "Bearer " + token.get());
+  }
+
+  private JsonNode send(HttpRequest request, int expected)
+      throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != expected) {
+      throw new ImportRequestException(response.statusCode(), describe(response));
+    }
+    return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
+  }
+
+  /** The problem's detail and field errors, or the raw body. */
+  private static String describe(HttpResponse<String> response) {
+    String text = response.body();
+    try {
+      JsonNode problem = JSON.readTree(text);
+      StringBuilder message = new StringBuilder("HTTP " + response.statusCode());
+      if (problem.hasNonNull("detail")) {
+        message.append(": ").append(problem.get("detail").asText());
+      }
+      for (JsonNode error : problem.path("errors")) {
+        message
+            .append("\n  ")
+            .append(error.path("field").asText())
+            .append(": ")
+            .append(error.path("reason").asText());
+      }
+      return message.toString();
+    } catch (IOException e) {
+      return "HTTP " + response.statusCode() + ": " + text;
+    }
+  }
+
+  private static void field(ByteArrayOutputStream body, String boundary, String name, String value)
+      throws IOException {
+    body.write(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\""
+                + name
+                + "\"\r\n\r\n"
+                + value
+                + "\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+  }
+}
