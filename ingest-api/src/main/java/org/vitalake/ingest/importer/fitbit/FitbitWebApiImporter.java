@@ -102,6 +102,18 @@ public final class FitbitWebApiImporter implements VendorImporter {
     emitActiveMinutes(input.name(), options, sink);
   }
 
+  @Override
+  public List<String> findParticipants(ImportInput input) {
+    java.util.TreeSet<String> ids = new java.util.TreeSet<>();
+    for (String entry : input.entries()) {
+      String participant = participantOf(entry);
+      if (participant != null) {
+        ids.add(participant);
+      }
+    }
+    return List.copyOf(ids);
+  }
+
   /** The PMData participant ({@code p01}) an entry belongs to, or {@code null}. */
   public static String participantOf(String entry) {
     Matcher matcher = PARTICIPANT.matcher(entry);
