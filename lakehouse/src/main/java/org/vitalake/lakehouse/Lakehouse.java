@@ -146,15 +146,24 @@ public final class Lakehouse implements AutoCloseable {
    * @return true when the bucket was created
    */
   public boolean ensureBucket(String bucket) {
-    S3Client s3 = io.client();
+    return !bucketExists(bucket) && createBucket(io.client(), bucket);
+  }
+
+  /**
+   * Whether {@code bucket} exists; a cheap way to check the endpoint and credentials, since S3
+   * answers a wrong key with 403 at once, while table reads retry it for minutes.
+   *
+   * @throws S3Exception when S3 refuses the request (403: wrong credentials)
+   */
+  public boolean bucketExists(String bucket) {
     try {
-      s3.headBucket(b -> b.bucket(bucket));
-      return false;
+      io.client().headBucket(b -> b.bucket(bucket));
+      return true;
     } catch (NoSuchBucketException e) {
-      return createBucket(s3, bucket);
+      return false;
     } catch (S3Exception e) {
       if (e.statusCode() == 404) {
-        return createBucket(s3, bucket);
+        return false;
       }
       throw e;
     }

@@ -225,6 +225,29 @@ public record LakehouseProperties(
     return p;
   }
 
+  /**
+   * The {@code VITALAKE_*} variables that reproduce these properties, e.g. for a child process; the
+   * map holds secrets.
+   */
+  public Map<String, String> toEnvironment() {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put(ENV_CATALOG_NAME, catalogName);
+    env.put(ENV_CATALOG_URI, catalogUri);
+    if (catalogUser != null) {
+      env.put(ENV_CATALOG_USER, catalogUser);
+    }
+    if (catalogPassword != null) {
+      env.put(ENV_CATALOG_PASSWORD, catalogPassword);
+    }
+    env.put(ENV_WAREHOUSE, warehouse);
+    env.put(ENV_S3_ENDPOINT, s3Endpoint);
+    env.put(ENV_S3_REGION, region);
+    env.put(ENV_S3_ACCESS_KEY, accessKey);
+    env.put(ENV_S3_SECRET_KEY, secretKey);
+    env.put(ENV_RAW_BUCKET, rawBucket);
+    return env;
+  }
+
   /** Copy with another S3 endpoint (used when a local S3 server moves to another port). */
   public LakehouseProperties withS3Endpoint(String endpoint) {
     return new LakehouseProperties(

@@ -232,4 +232,19 @@ class LakehousePropertiesTest {
                 p.secretKey(),
                 p.rawBucket()));
   }
+
+  @Test
+  void reproducesItselfFromItsEnvironment() {
+    // given
+    LakehouseProperties p =
+        LakehouseProperties.fromMap(
+            env(
+                "VITALAKE_CATALOG_URI", "jdbc:postgresql://db:5432/iceberg",
+                "VITALAKE_CATALOG_USER", "iceberg",
+                "VITALAKE_CATALOG_PASSWORD", "pw",
+                "VITALAKE_RAW_BUCKET", "raw-x"));
+
+    // when / then
+    assertThat(LakehouseProperties.fromMap(p.toEnvironment())).isEqualTo(p);
+  }
 }
