@@ -1,5 +1,6 @@
 package org.vitalake.identity.consent;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
@@ -20,6 +21,7 @@ public final class ConsentApi {
 
   /** One version, as clients see it. */
   @Serdeable
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   public record ConsentView(
       String purpose,
       int version,
@@ -42,6 +44,7 @@ public final class ConsentApi {
    * @param history every version, oldest first
    */
   @Serdeable
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   public record ConsentsResponse(
       String userId, List<ConsentView> current, List<ConsentView> history) {}
 }

@@ -32,11 +32,14 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
     int code = baseResponse.code();
     HttpStatus status = HttpStatus.valueOf(code);
     String path = context.getRequest().getPath();
+    // The service's own exceptions name the field exactly (e.g. consents[0].purpose).
+    boolean ownField = context.getRootCause().orElse(null) instanceof ProblemException;
     List<Problem.FieldProblem> errors =
         context.getErrors().stream()
             .map(
                 e ->
-                    new Problem.FieldProblem(e.getPath().map(this::leafName).orElse(null), text(e)))
+                    new Problem.FieldProblem(
+                        e.getPath().map(p -> ownField ? p : leafName(p)).orElse(null), text(e)))
             .toList();
     String detail;
     if (code >= 500) {

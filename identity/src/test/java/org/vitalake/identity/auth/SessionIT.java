@@ -1,0 +1,144 @@
+package org.vitalake.identity.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.vitalake.identity.support.IdentityClient;
+import org.vitalake.identity.support.IdentityClient.Session;
+import org.vitalake.identity.support.Reply;
+import org.vitalake.identity.support.ServerProperties;
+
+/**
+ * Throttling, refresh-token rotation and logout. The server trusts X-Forwarded-For here (as behind
+ * a reverse proxy) so that each test can act from its own client address.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SessionIT implements TestPropertyProvider {
+
+  static final int MAX_FAILURES = 5;
+
+  @Inject
+  @Client("/")
+  HttpClient http;
+
+  IdentityClient client;
+
+  @Override
+  public Map<String, String> getProperties() {
+    Map<String, String> properties = ServerProperties.forHome(ServerProperties.newHome());
+    properties.put("micronaut.server.client-address-header", "X-Forwarded-For");
+    properties.put("vitalake.identity.login-throttle.max-failures", Integer.toString(MAX_FAILURES));
+    properties.put("vitalake.identity.login-throttle.window", "15m");
+    return properties;
+  }
+
+  @BeforeAll
+  void createClient() {
+    client = new IdentityClient(http);
+  }
+
+  @Test
+  void throttlesAnAccountAfterRepeatedFailuresFromAnyAddress() {
+    // given: failures spread over addresses, so only the account counter reaches the limit
+    Session user = client.registerAndLogin("Throttled");
+    for (int i = 0; i < MAX_FAILURES; i++) {
+      assertThat(client.login(user.email(), "Wrong-password-" + i, "10.1.0." + i).status())
+          .isEqualTo(401);
+    }
+
+    // when: even the right password is refused
+    Reply throttled = client.login(user.email(), IdentityClient.PASSWORD, "10.1.1.1");
+
+    // then
+    assertThat(throttled.status()).isEqualTo(429);
+    assertThat(throttled.contentType()).isEqualTo("application/problem+json");
+    long retryAfter = Long.parseLong(throttled.headers().get("Retry-After"));
+    assertThat(retryAfter).isBetween(1L, 15 * 60L);
+  }
+
+  @Test
+  void throttlesAClientAddressAfterRepeatedFailuresOnAnyAccount() {
+    // given
+    String address = "10.2.0.1";
+    Session victim = client.registerAndLogin("Victim");
+    for (int i = 0; i < MAX_FAILURES; i++) {
+      client.login(IdentityClient.uniqueEmail("spray"), "Wrong-password-" + i, address);
+    }
+
+    // when
+    Reply fromAttacker = client.login(victim.email(), IdentityClient.PASSWORD, address);
+    Reply fromElsewhere = client.login(victim.email(), IdentityClient.PASSWORD, "10.2.0.2");
+
+    // then
+    assertThat(fromAttacker.status()).isEqualTo(429);
+    assertThat(fromAttacker.headers().get("Retry-After")).isNotNull();
+    assertThat(fromElsewhere.status()).isEqualTo(200);
+  }
+
+  @Test
+  void successfulLoginResetsTheAccountCounter() {
+    // given: one failure short of the limit, then a success
+    Session user = client.registerAndLogin("Forgetful");
+    for (int i = 0; i < MAX_FAILURES - 1; i++) {
+      client.login(user.email(), "Wrong-password-" + i, "10.3.0." + i);
+    }
+    assertThat(client.login(user.email(), IdentityClient.PASSWORD, "10.3.1.0").status())
+        .isEqualTo(200);
+
+    // when: as many failures again
+    for (int i = 0; i < MAX_FAILURES - 1; i++) {
+      client.login(user.email(), "Wrong-password-" + i, "10.3.2." + i);
+    }
+    Reply next = client.login(user.email(), IdentityClient.PASSWORD, "10.3.3.0");
+
+    // then
+    assertThat(next.status()).isEqualTo(200);
+  }
+
+  @Test
+  void rotatesRefreshTokensAndRevokesTheFamilyOnReplay() {
+    // given
+    Session user = client.registerAndLogin("Refresher");
+
+    // when
+    Reply first = client.refresh(user.refreshToken());
+    Reply replay = client.refresh(user.refreshToken());
+    Reply successorAfterReplay = client.refresh(first.text("refreshToken"));
+
+    // then
+    assertThat(first.status()).isEqualTo(200);
+    assertThat(first.text("refreshToken")).isNotEqualTo(user.refreshToken());
+    assertThat(client.get("/users/me", first.text("token")).text("id")).isEqualTo(user.id());
+    assertThat(replay.status()).isEqualTo(401);
+    assertThat(successorAfterReplay.status()).isEqualTo(401);
+  }
+
+  @Test
+  void logoutRevokesRefreshTokens() {
+    // given
+    Session user = client.registerAndLogin("Leaving");
+
+    // when
+    Reply logout = client.post("/logout", Map.of(), user.token());
+    Reply refresh = client.refresh(user.refreshToken());
+
+    // then
+    assertThat(logout.status()).isEqualTo(204);
+    assertThat(refresh.status()).isEqualTo(401);
+  }
+
+  @Test
+  void rejectsUnknownRefreshToken() {
+    assertThat(client.refresh("made-up-token").status()).isEqualTo(401);
+    assertThat(client.refresh("").problemFields()).containsExactly("refreshToken");
+  }
+}
