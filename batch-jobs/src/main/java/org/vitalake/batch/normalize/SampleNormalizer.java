@@ -58,6 +58,10 @@ public final class SampleNormalizer {
   /** Quality flag: the same sample was delivered more than once; one copy is kept. */
   public static final String REDELIVERED = "redelivered";
 
+  /** Metrics whose rows belong to the day they end: the day the wearer woke up. */
+  public static final List<String> SLEEP_METRICS =
+      List.of(Metric.SLEEP_STAGE.code(), Metric.SLEEP_SESSION.code());
+
   /** Samples at most this long are minute-series rows. */
   static final long MINUTE_SERIES_MAX_SECONDS = 600;
 
@@ -97,7 +101,12 @@ public final class SampleNormalizer {
   public static Dataset<Row> normalize(Dataset<Row> bronze, Dataset<Row> timeZones) {
     Dataset<Row> valid = checkUnits(dropInvalid(bronze));
     Dataset<Row> unique = removeRedelivered(valid);
-    Dataset<Row> placed = assignLocalDay(unique, timeZones);
+    Dataset<Row> placed =
+        assignLocalDay(unique, timeZones)
+            .withColumn(
+                "quality_flags",
+                array_compact(array(col("zone_flag"), col("unit_flag"), col("dup_flag"))))
+            .drop("zone_flag", "unit_flag", "dup_flag");
     Dataset<Row> resolved = resolveSources(placed);
     return resolved.select(COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new));
   }
@@ -175,11 +184,12 @@ public final class SampleNormalizer {
 
   /**
    * Adds {@code local_date} and the offset used for it: sleep rows belong to the day they end (you
-   * wake up), every other row to the day it starts.
+   * wake up), every other row to the day it starts. Used by the normalizer and by the pipeline to
+   * find the days new rows touch, so both always agree.
    */
-  static Dataset<Row> assignLocalDay(Dataset<Row> samples, Dataset<Row> timeZones) {
+  public static Dataset<Row> assignLocalDay(Dataset<Row> samples, Dataset<Row> timeZones) {
     Dataset<Row> zones = timeZones.select(col("user_id").as("z_user"), col("time_zone"));
-    Column sleep = col("metric").isin(Metric.SLEEP_STAGE.code(), Metric.SLEEP_SESSION.code());
+    Column sleep = col("metric").isin(SLEEP_METRICS.toArray());
     Column anchor =
         when(sleep, coalesce(col("end_time"), col("start_time"))).otherwise(col("start_time"));
     Column offset =
@@ -191,10 +201,7 @@ public final class SampleNormalizer {
         .withColumn("zone_flag", LocalDay.zoneFlag(col("zone_offset_seconds"), col("time_zone")))
         .withColumn("zone_offset_seconds", offset)
         .withColumn("local_date", LocalDay.localDate(col("anchor"), col("zone_offset_seconds")))
-        .withColumn(
-            "quality_flags",
-            array_compact(array(col("zone_flag"), col("unit_flag"), col("dup_flag"))))
-        .drop("z_user", "time_zone", "anchor", "zone_flag", "unit_flag", "dup_flag");
+        .drop("z_user", "time_zone", "anchor");
   }
 
   /** Applies each metric's {@link SourcePriority} rule. */

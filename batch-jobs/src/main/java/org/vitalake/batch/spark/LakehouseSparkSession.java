@@ -36,6 +36,8 @@ public final class LakehouseSparkSession {
     String prefix = "spark.sql.catalog." + lakehouse.catalogName();
     conf.put(prefix, "org.apache.iceberg.spark.SparkCatalog");
     lakehouse.catalogProperties().forEach((k, v) -> conf.put(prefix + "." + k, v));
+    // other processes (ingest) commit to bronze while this JVM runs: always load fresh metadata
+    conf.put(prefix + ".cache-enabled", "false");
     conf.put("spark.sql.defaultCatalog", lakehouse.catalogName());
     if (batch.localSpark()) {
       // the host name resolves to an address executors in this JVM cannot always reach

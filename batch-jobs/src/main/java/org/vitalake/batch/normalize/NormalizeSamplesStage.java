@@ -1,0 +1,70 @@
+package org.vitalake.batch.normalize;
+
+import static org.apache.spark.sql.functions.col;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.vitalake.batch.pipeline.PipelineContext;
+import org.vitalake.batch.pipeline.PipelineStage;
+import org.vitalake.batch.pipeline.RowCounter;
+import org.vitalake.batch.pipeline.StageResult;
+import org.vitalake.lakehouse.LakehouseTables;
+
+/**
+ * Step {@code normalizeSamples}: bronze wearable samples to {@code silver.samples}, then the
+ * night's sleep into {@code silver.sleep_sessions}, for the run's user-days.
+ */
+public final class NormalizeSamplesStage implements PipelineStage {
+
+  @Override
+  public String name() {
+    return "normalizeSamples";
+  }
+
+  @Override
+  public int order() {
+    return NORMALIZE_SAMPLES;
+  }
+
+  @Override
+  public StageResult run(PipelineContext context) throws Exception {
+    if (!context.hasWork()) {
+      return StageResult.skipped("no new bronze rows");
+    }
+    RowCounter in = new RowCounter();
+    Dataset<Row> bronze =
+        in.observe(
+            context.readForAffectedDays(
+                context.readBronze(LakehouseTables.WEARABLE_SAMPLES), "start_time"));
+    Dataset<Row> silver = SampleNormalizer.normalize(bronze, context.timeZones());
+    long samples = context.overwriteDays(LakehouseTables.SAMPLES, silver);
+
+    // sessions from the silver rows just written: a night's stages start on the previous day
+    Dataset<Row> sleepRows =
+        context
+            .readTableForAffectedDays(LakehouseTables.SAMPLES, 1)
+            .where(col("metric").isin(SampleNormalizer.SLEEP_METRICS.toArray()));
+    long sessions =
+        context.overwriteDays(LakehouseTables.SLEEP_SESSIONS, SleepSessionBuilder.build(sleepRows));
+    return new StageResult(
+        in.rows(),
+        sum(samples, sessions),
+        samples + " samples, " + sessions + " sleep sessions" + days(context));
+  }
+
+  static long sum(long... counts) {
+    long total = 0;
+    for (long c : counts) {
+      if (c < 0) {
+        return -1;
+      }
+      total += c;
+    }
+    return total;
+  }
+
+  static String days(PipelineContext context) {
+    long days = context.affectedDayCount();
+    return days < 0 ? " (all days)" : " (" + days + " user-days)";
+  }
+}

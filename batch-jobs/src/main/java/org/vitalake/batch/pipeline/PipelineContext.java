@@ -1,0 +1,371 @@
+package org.vitalake.batch.pipeline;
+
+import static org.apache.spark.sql.functions.array_compact;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_add;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.when;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.storage.StorageLevel;
+import org.vitalake.batch.normalize.JournalTyper;
+import org.vitalake.batch.normalize.SampleNormalizer;
+import org.vitalake.batch.spark.LakehouseSparkSession;
+import org.vitalake.batch.spark.TableSchemas;
+import org.vitalake.core.metric.Metric;
+import org.vitalake.lakehouse.LakehouseTables;
+import org.vitalake.lakehouse.TableDefinition;
+
+/**
+ * What a {@link PipelineStage} works with: the Spark session, the run's {@link PipelineScope}, the
+ * (user, local day) pairs the run recomputes, readers scoped to those days, and the one way to
+ * write: {@link #overwriteDays}, which replaces exactly those user-days.
+ */
+public final class PipelineContext {
+
+  /** Days read on each side of the recomputed days, so sessions crossing midnight are whole. */
+  static final int MARGIN_DAYS = 2;
+
+  /** Up to this many users, readers push a {@code user_id IN (...)} filter down to Iceberg. */
+  static final int PUSHDOWN_MAX_USERS = 5_000;
+
+  private final SparkSession spark;
+  private final String catalogName;
+  private final PipelineScope scope;
+  private Dataset<Row> timeZones;
+  private Dataset<Row> affectedDays;
+  private DayWindow window;
+
+  /** The dates and users the run touches, for filters Iceberg can push down to its scan. */
+  record DayWindow(LocalDate first, LocalDate last, List<String> users, long pairs) {
+    boolean isEmpty() {
+      return pairs == 0;
+    }
+  }
+
+  public PipelineContext(SparkSession spark, String catalogName, PipelineScope scope) {
+    this.spark = Objects.requireNonNull(spark, "spark");
+    this.catalogName = Objects.requireNonNull(catalogName, "catalogName");
+    this.scope = Objects.requireNonNull(scope, "scope");
+  }
+
+  public SparkSession spark() {
+    return spark;
+  }
+
+  public PipelineScope scope() {
+    return scope;
+  }
+
+  /** The Spark SQL name of a lakehouse table in the shared catalog. */
+  public String tableName(TableDefinition table) {
+    return LakehouseSparkSession.tableName(catalogName, table);
+  }
+
+  /** All rows of a bronze table as of the snapshot this run reads. */
+  public Dataset<Row> readBronze(TableDefinition table) {
+    PipelineScope.SnapshotRange range = scope.range(table.qualifiedName());
+    if (range.to() == null) {
+      return empty(table);
+    }
+    return spark.read().format("iceberg").option("versionAsOf", range.to()).load(tableName(table));
+  }
+
+  /** Rows appended to a bronze table within this run's snapshot range. */
+  public Dataset<Row> readNewBronze(TableDefinition table) {
+    PipelineScope.SnapshotRange range = scope.range(table.qualifiedName());
+    if (range.isEmpty()) {
+      return empty(table);
+    }
+    if (range.fromExclusive() == null) {
+      return readBronze(table);
+    }
+    return spark
+        .read()
+        .format("iceberg")
+        .option("start-snapshot-id", range.fromExclusive())
+        .option("end-snapshot-id", range.to())
+        .load(tableName(table));
+  }
+
+  /** The latest time zone of every user, from the profiles as of this run's snapshot. */
+  public synchronized Dataset<Row> timeZones() {
+    if (timeZones == null) {
+      timeZones =
+          SampleNormalizer.latestTimeZones(readBronze(LakehouseTables.USER_PROFILES))
+              .persist(StorageLevel.MEMORY_AND_DISK());
+    }
+    return timeZones;
+  }
+
+  /**
+   * The (user_id, local_date) pairs this run recomputes: the days new samples and journal entries
+   * fall on (a sleep or heart-rate row also touches the next day, whose night it may belong to),
+   * every day of a user whose profile changed (the time zone may have moved them), and {@code
+   * --date} for every user with data that day. Null in a full run: everything is recomputed.
+   */
+  public synchronized Dataset<Row> affectedDays() {
+    if (scope.full()) {
+      return null;
+    }
+    if (affectedDays == null) {
+      Dataset<Row> days =
+          touchedDays(
+              readNewBronze(LakehouseTables.WEARABLE_SAMPLES),
+              readNewBronze(LakehouseTables.JOURNAL_ENTRIES));
+      Dataset<Row> changedProfiles =
+          readNewBronze(LakehouseTables.USER_PROFILES)
+              .select(col("user_id").as("p_user"))
+              .distinct();
+      if (!scope.range(LakehouseTables.USER_PROFILES.qualifiedName()).isEmpty()) {
+        Dataset<Row> samples = readBronze(LakehouseTables.WEARABLE_SAMPLES);
+        Dataset<Row> entries = readBronze(LakehouseTables.JOURNAL_ENTRIES);
+        Dataset<Row> ofChanged =
+            touchedDays(
+                samples.join(
+                    broadcast(changedProfiles), col("user_id").equalTo(col("p_user")), "left_semi"),
+                entries.join(
+                    broadcast(changedProfiles),
+                    col("user_id").equalTo(col("p_user")),
+                    "left_semi"));
+        // a new time zone moves a row by less than a day either way
+        days =
+            days.unionByName(
+                ofChanged.select(
+                    col("user_id"),
+                    explode(
+                            org.apache.spark.sql.functions.array(
+                                date_add(col("local_date"), -1),
+                                col("local_date"),
+                                date_add(col("local_date"), 1)))
+                        .as("local_date")));
+      }
+      if (scope.date() != null) {
+        Timestamp from =
+            Timestamp.from(scope.date().minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        Timestamp to =
+            Timestamp.from(scope.date().plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant());
+        Dataset<Row> onDate =
+            touchedDays(
+                    readBronze(LakehouseTables.WEARABLE_SAMPLES)
+                        .where(col("start_time").geq(lit(from)).and(col("start_time").lt(lit(to)))),
+                    readBronze(LakehouseTables.JOURNAL_ENTRIES)
+                        .where(
+                            col("occurred_at").geq(lit(from)).and(col("occurred_at").lt(lit(to)))))
+                .where(col("local_date").equalTo(lit(Date.valueOf(scope.date()))));
+        days = days.unionByName(onDate);
+      }
+      affectedDays = days.distinct().persist(StorageLevel.MEMORY_AND_DISK());
+    }
+    return affectedDays;
+  }
+
+  /** Whether the run recomputes anything at all. */
+  public boolean hasWork() {
+    return scope.full() || !window().isEmpty();
+  }
+
+  /** Number of (user, day) pairs recomputed; -1 in a full run. */
+  public long affectedDayCount() {
+    return scope.full() ? -1 : window().pairs();
+  }
+
+  /**
+   * Rows of {@code table} that can matter for the recomputed days: the affected users' rows whose
+   * {@code timeColumn} lies within {@link #MARGIN_DAYS} of them. Everything in a full run.
+   */
+  public Dataset<Row> readForAffectedDays(Dataset<Row> rows, String timeColumn) {
+    if (scope.full()) {
+      return rows;
+    }
+    DayWindow w = window();
+    if (w.isEmpty()) {
+      return rows.limit(0);
+    }
+    Timestamp from =
+        Timestamp.from(w.first().minusDays(MARGIN_DAYS).atStartOfDay(ZoneOffset.UTC).toInstant());
+    Timestamp to =
+        Timestamp.from(w.last().plusDays(MARGIN_DAYS + 1).atStartOfDay(ZoneOffset.UTC).toInstant());
+    Dataset<Row> inTime =
+        rows.where(col(timeColumn).geq(lit(from)).and(col(timeColumn).lt(lit(to))));
+    return byAffectedUsers(inTime);
+  }
+
+  /**
+   * Rows of a silver or gold table on the recomputed days, widened by {@code marginDays} on each
+   * side (a session of day d needs the stage rows of day d-1); the whole table in a full run.
+   */
+  public Dataset<Row> readTableForAffectedDays(TableDefinition table, int marginDays) {
+    Dataset<Row> rows = spark.table(tableName(table));
+    if (scope.full()) {
+      return rows;
+    }
+    DayWindow w = window();
+    if (w.isEmpty()) {
+      return rows.limit(0);
+    }
+    Dataset<Row> inDays =
+        rows.where(
+            col("local_date")
+                .between(
+                    lit(Date.valueOf(w.first().minusDays(marginDays))),
+                    lit(Date.valueOf(w.last().plusDays(marginDays)))));
+    return byAffectedUsers(inDays);
+  }
+
+  /** Keeps the rows on a recomputed (user_id, local_date); everything in a full run. */
+  public Dataset<Row> onlyAffected(Dataset<Row> rows) {
+    if (scope.full()) {
+      return rows;
+    }
+    Dataset<Row> pairs =
+        affectedDays().select(col("user_id").as("a_user"), col("local_date").as("a_date"));
+    return rows.join(
+        pairs,
+        col("user_id").equalTo(col("a_user")).and(col("local_date").equalTo(col("a_date"))),
+        "left_semi");
+  }
+
+  /**
+   * Replaces the recomputed user-days of {@code table} with {@code rows} in one commit: in a full
+   * run the whole table; otherwise each affected day partition is rewritten with the other users'
+   * rows kept as they were. Rows outside the recomputed days are ignored, so a stage may compute a
+   * little more than it owns.
+   *
+   * @return rows written for the recomputed days (-1 when Spark did not report the count)
+   */
+  public long overwriteDays(TableDefinition table, Dataset<Row> rows) throws Exception {
+    Dataset<Row> conformed = conform(table, onlyAffected(rows));
+    RowCounter counter = new RowCounter();
+    Dataset<Row> counted = counter.observe(conformed);
+    String name = tableName(table);
+    if (scope.full()) {
+      counted.writeTo(name).overwrite(lit(true));
+      return counter.rows();
+    }
+    if (window().isEmpty()) {
+      return 0;
+    }
+    Dataset<Row> pairs =
+        affectedDays().select(col("user_id").as("a_user"), col("local_date").as("a_date"));
+    Dataset<Row> dates = affectedDays().select(col("local_date").as("d_date")).distinct();
+    Dataset<Row> others =
+        conform(
+            table,
+            spark
+                .table(name)
+                .join(dates, col("local_date").equalTo(col("d_date")), "left_semi")
+                .join(
+                    pairs,
+                    col("user_id")
+                        .equalTo(col("a_user"))
+                        .and(col("local_date").equalTo(col("a_date"))),
+                    "left_anti"));
+    others.unionByName(counted).writeTo(name).overwritePartitions();
+    return counter.rows();
+  }
+
+  /** Releases the cached datasets of this run. */
+  public synchronized void close() {
+    if (affectedDays != null) {
+      affectedDays.unpersist();
+    }
+    if (timeZones != null) {
+      timeZones.unpersist();
+    }
+  }
+
+  /** Selects and casts {@code rows} to the columns of {@code table}, in table order. */
+  static Dataset<Row> conform(TableDefinition table, Dataset<Row> rows) {
+    List<Column> columns = new ArrayList<>();
+    for (StructField field : TableSchemas.sparkSchema(table).fields()) {
+      Column value = col(field.name());
+      if (field.dataType() instanceof ArrayType array && !array.containsNull()) {
+        // Iceberg lists of required elements: the cast needs an array typed without nulls
+        value = array_compact(value);
+      }
+      columns.add(value.cast(field.dataType()).as(field.name()));
+    }
+    return rows.select(columns.toArray(Column[]::new));
+  }
+
+  private Dataset<Row> byAffectedUsers(Dataset<Row> rows) {
+    DayWindow w = window();
+    if (w.users() != null) {
+      return rows.where(col("user_id").isin(w.users().toArray()));
+    }
+    Dataset<Row> users = affectedDays().select(col("user_id").as("a_user")).distinct();
+    return rows.join(users, col("user_id").equalTo(col("a_user")), "left_semi");
+  }
+
+  private synchronized DayWindow window() {
+    if (window == null) {
+      Dataset<Row> days = affectedDays();
+      Row bounds =
+          days.agg(
+                  min("local_date"),
+                  max("local_date"),
+                  org.apache.spark.sql.functions.count(lit(1)))
+              .first();
+      long pairs = bounds.getLong(2);
+      if (pairs == 0) {
+        window = new DayWindow(null, null, List.of(), 0);
+      } else {
+        List<String> users = null;
+        Dataset<Row> distinctUsers = days.select("user_id").distinct();
+        List<Row> firstUsers = distinctUsers.limit(PUSHDOWN_MAX_USERS + 1).collectAsList();
+        if (firstUsers.size() <= PUSHDOWN_MAX_USERS) {
+          users = firstUsers.stream().map(r -> r.getString(0)).sorted().toList();
+        }
+        window =
+            new DayWindow(
+                bounds.getDate(0).toLocalDate(), bounds.getDate(1).toLocalDate(), users, pairs);
+      }
+    }
+    return window;
+  }
+
+  /** The (user_id, local_date) pairs bronze samples and journal entries fall on. */
+  Dataset<Row> touchedDays(Dataset<Row> samples, Dataset<Row> entries) {
+    Column nextDayToo =
+        col("metric")
+            .isin(Metric.SLEEP_STAGE.code(), Metric.SLEEP_SESSION.code(), Metric.HEART_RATE.code());
+    Dataset<Row> sampleDays =
+        SampleNormalizer.assignLocalDay(
+                samples.select(
+                    "user_id", "metric", "start_time", "end_time", "zone_offset_seconds"),
+                timeZones())
+            .select(
+                col("user_id"),
+                explode(
+                        when(
+                                nextDayToo,
+                                org.apache.spark.sql.functions.array(
+                                    col("local_date"), date_add(col("local_date"), 1)))
+                            .otherwise(org.apache.spark.sql.functions.array(col("local_date"))))
+                    .as("local_date"));
+    Dataset<Row> entryDays =
+        JournalTyper.prepare(entries, timeZones()).select(col("user_id"), col("local_date"));
+    return sampleDays.unionByName(entryDays).distinct();
+  }
+
+  private Dataset<Row> empty(TableDefinition table) {
+    return spark.createDataFrame(List.of(), TableSchemas.sparkSchema(table));
+  }
+}
