@@ -7,6 +7,8 @@ import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.info.License;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.vitalake.lakehouse.local.RepositoryRoot;
 
@@ -32,18 +34,37 @@ public final class IdentityApplication {
   public static void main(String[] args) {
     Micronaut.build(args)
         .mainClass(IdentityApplication.class)
-        // The state folder defaults to <checkout>/.vitalake, as for every Vitalake process.
-        .properties(
-            Map.of(
-                "vitalake.home",
-                envOr(
-                    "VITALAKE_HOME",
-                    RepositoryRoot.findFromWorkingDirectory().resolve(".vitalake").toString())))
+        .properties(defaults(System.getenv()))
         .start();
   }
 
-  private static String envOr(String name, String fallback) {
-    String value = System.getenv(name);
+  /**
+   * The state folder ({@code VITALAKE_HOME}, else {@code <checkout>/.vitalake}) and, unless {@code
+   * VITALAKE_IDENTITY_DB_URL} selects another database, the embedded H2 file inside it.
+   */
+  static Map<String, Object> defaults(Map<String, String> env) {
+    String home =
+        envOr(
+            env,
+            "VITALAKE_HOME",
+            RepositoryRoot.findFromWorkingDirectory().resolve(".vitalake").toString());
+    Map<String, Object> properties = new HashMap<>();
+    properties.put("vitalake.home", home);
+    if (envOr(env, "VITALAKE_IDENTITY_DB_URL", null) == null) {
+      properties.put("datasources.default.url", embeddedDatabaseUrl(Path.of(home)));
+    }
+    return properties;
+  }
+
+  /** H2 file database; AUTO_SERVER=FALSE keeps it private to this process. */
+  static String embeddedDatabaseUrl(Path home) {
+    return "jdbc:h2:file:"
+        + home.toAbsolutePath().normalize().resolve("identity").resolve("identity")
+        + ";AUTO_SERVER=FALSE";
+  }
+
+  private static String envOr(Map<String, String> env, String name, String fallback) {
+    String value = env.get(name);
     return value == null || value.isBlank() ? fallback : value;
   }
 }
