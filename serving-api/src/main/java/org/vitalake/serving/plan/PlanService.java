@@ -248,7 +248,9 @@ public class PlanService {
           base.energyOutKcal(),
           live.restingHr() != null ? live.restingHr() : base.restingHr(),
           live.hrvRmssdMs() != null ? live.hrvRmssdMs() : base.hrvRmssdMs(),
-          live.sleepMinutes() != null ? Math.min(live.sleepMinutes(), 1440) : base.sleepMinutes(),
+          live.sleepMinutes() != null
+              ? Double.valueOf(Math.min(live.sleepMinutes(), 1440))
+              : base.sleepMinutes(),
           base.sleepEfficiency(),
           base.deepSleepMinutes(),
           base.remSleepMinutes(),

@@ -133,6 +133,17 @@ class PlanMergeTest {
   }
 
   @Test
+  void todaysRowFromLiveDataAloneLeavesMissingMeasuresEmpty() {
+    // when only steps arrived and the nightly run has no row for today
+    DailyMetrics row = PlanService.todayRow(ANA, DAY, null, live(700L, null, null, null, NIGHTLY));
+
+    // then
+    assertThat(row.steps()).isEqualTo(700);
+    assertThat(row.sleepMinutes()).isNull();
+    assertThat(row.energyInKcal()).isNull();
+  }
+
+  @Test
   void theEtagFollowsTheBodyAndIfNoneMatchAcceptsListsAndWeakTags() {
     String a = PlanController.etag("{\"a\":1}".getBytes(StandardCharsets.UTF_8));
     String b = PlanController.etag("{\"a\":2}".getBytes(StandardCharsets.UTF_8));
