@@ -3,6 +3,8 @@ package org.vitalake.lakehouse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -200,7 +202,7 @@ class LakehouseIT {
     // given: two independently opened catalogs, as two processes would have, four threads each
     TableIdentifier id = LakehouseTables.WEARABLE_SAMPLES.id();
     int writers = 2;
-    int threadsPerWriter = 4;
+    int threadsPerWriter = 3;
     int batchesPerThread = 2;
     int rowsPerBatch = 10;
     Instant receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -250,6 +252,50 @@ class LakehouseIT {
             .containsEntry("added-records", String.valueOf(rowsPerBatch));
       }
     }
+  }
+
+  @Test
+  void writerProcessesAppendingAtOnceAllCommit() throws Exception {
+    // given: two JVMs on the same SQLite catalog file, as ingest-api and a job would be
+    int processes = 2;
+    int batchesPerProcess = 4;
+    int rowsPerBatch = 5;
+    List<Process> workers = new ArrayList<>();
+    for (int p = 0; p < processes; p++) {
+      ProcessBuilder pb =
+          new ProcessBuilder(
+              Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+              "-XX:TieredStopAtLevel=1",
+              "-XX:+UseSerialGC",
+              "-Xmx256m",
+              "-cp",
+              System.getProperty("java.class.path"),
+              AppendWorker.class.getName(),
+              "u-process-" + p,
+              String.valueOf(batchesPerProcess),
+              String.valueOf(rowsPerBatch));
+      pb.environment().putAll(local.properties().toEnvironment());
+      pb.redirectErrorStream(true);
+      workers.add(pb.start());
+    }
+
+    // when
+    Set<Long> snapshots = new HashSet<>();
+    for (Process worker : workers) {
+      String output = new String(worker.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(worker.waitFor()).as(output).isZero();
+      output
+          .lines()
+          .filter(l -> l.startsWith("snapshot "))
+          .forEach(l -> snapshots.add(Long.parseLong(l.substring("snapshot ".length()))));
+    }
+
+    // then
+    assertThat(snapshots).hasSize(processes * batchesPerProcess);
+    List<Record> rows =
+        scanner.scan(
+            LakehouseTables.WEARABLE_SAMPLES.id(), Expressions.startsWith("user_id", "u-process-"));
+    assertThat(rows).hasSize(processes * batchesPerProcess * rowsPerBatch);
   }
 
   @Test
