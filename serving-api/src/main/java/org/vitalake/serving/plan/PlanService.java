@@ -106,6 +106,11 @@ public class PlanService {
     if (live.isEmpty()
         && profiles.findLatest(userId).isEmpty()
         && dailyMetrics.findBefore(userId, day.plusDays(1)).isEmpty()) {
+      if (!consumer.ready() || !dailyMetrics.loaded() || !profiles.loaded()) {
+        throw ProblemException.unavailable(
+            "today's data is still being loaded after a start of the service; retry in a few"
+                + " seconds");
+      }
       throw noPlan(userId, day, localToday, zone);
     }
     return computed.find(
