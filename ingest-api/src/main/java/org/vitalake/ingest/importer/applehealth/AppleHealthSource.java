@@ -1,8 +1,8 @@
 package org.vitalake.ingest.importer.applehealth;
 
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.vitalake.core.sample.DeviceType;
@@ -18,7 +18,7 @@ final class AppleHealthSource {
 
   private static final int CACHE_LIMIT = 1024;
 
-  private final Map<String, String> sources = new HashMap<>();
+  private final Map<String, String> sources = new ConcurrentHashMap<>();
 
   /**
    * {@code apple_health:} plus the source name without its owner, e.g. {@code apple_health:Apple

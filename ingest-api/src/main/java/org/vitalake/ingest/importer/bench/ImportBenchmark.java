@@ -1,0 +1,242 @@
+package org.vitalake.ingest.importer.bench;
+
+import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import org.vitalake.core.id.UserId;
+import org.vitalake.core.journal.JournalEntry;
+import org.vitalake.core.sample.Sample;
+import org.vitalake.ingest.importer.ImportInput;
+import org.vitalake.ingest.importer.ImportOptions;
+import org.vitalake.ingest.importer.ImportSink;
+import org.vitalake.ingest.importer.Rejection;
+import org.vitalake.ingest.importer.applehealth.AppleHealthImporter;
+
+/**
+ * {@code ./vitalake bench import [--size-mb N] [--data DIR]}: generates an Apple Health export of N
+ * MB (default 1024) from the real sample exports' record shapes, then parses and validates it
+ * in-process through the importer and {@code SampleFactory}, at one eighth of the size and at full
+ * size, reporting MB/s and peak heap so that memory can be seen not to grow with the file.
+ */
+public final class ImportBenchmark {
+
+  private ImportBenchmark() {}
+
+  /** Counts what the importer produces; keeps nothing. */
+  private static final class CountingSink implements ImportSink {
+    long records;
+    long samples;
+    long rejected;
+    long keyBytes;
+    final boolean keys;
+
+    CountingSink(boolean keys) {
+      this.keys = keys;
+    }
+
+    @Override
+    public void recordRead() {
+      records++;
+    }
+
+    @Override
+    public void accept(Sample sample) {
+      samples++;
+      if (keys) {
+        // what the bronze writer adds per row: the natural key (SHA-256)
+        keyBytes += sample.sampleKey().length();
+      }
+    }
+
+    @Override
+    public void accept(JournalEntry entry) {}
+
+    @Override
+    public void reject(Rejection rejection) {
+      rejected++;
+    }
+  }
+
+  /** One measured run. */
+  record Result(
+      long bytes,
+      long records,
+      long samples,
+      long rejected,
+      double seconds,
+      double cpuSeconds,
+      long peakHeapBytes,
+      long gcCount,
+      long gcMillis) {
+    double megabytesPerSecond() {
+      return bytes / 1e6 / seconds;
+    }
+
+    double megabytesPerCpuSecond() {
+      return bytes / 1e6 / cpuSeconds;
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    long sizeMb = 1024;
+    boolean keys = false;
+    Path data = null;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--size-mb" -> sizeMb = Long.parseLong(args[++i]);
+        case "--data" -> data = Path.of(args[++i]);
+        case "--keys" -> keys = true;
+        default -> {
+          System.err.println("usage: ./vitalake bench import [--size-mb N] [--data DIR] [--keys]");
+          System.exit(2);
+        }
+      }
+    }
+    Path home = Path.of(System.getenv().getOrDefault("VITALAKE_HOME", ".vitalake"));
+    if (data == null) {
+      String env = System.getenv("VITALAKE_DATA_DIR");
+      data = env != null ? Path.of(env) : findSharedData();
+    }
+    List<Path> samples =
+        List.of(
+            data.resolve("apple-health/tdda_export6s3sample.xml"),
+            data.resolve("apple-health/alxdrcirilo_export.xml"));
+    AppleHealthExportGenerator generator = new AppleHealthExportGenerator(samples);
+    Path bench = home.resolve("bench");
+    Path small = bench.resolve("apple-health-export-" + sizeMb / 8 + "mb.xml");
+    Path large = bench.resolve("apple-health-export-" + sizeMb + "mb.xml");
+    generate(generator, small, sizeMb / 8 * 1_000_000L);
+    generate(generator, large, sizeMb * 1_000_000L);
+
+    measure(small, keys); // warm-up: JIT and class loading stay out of the numbers
+    Result smaller = measure(small, keys);
+    Result full = measure(large, keys);
+
+    Runtime runtime = Runtime.getRuntime();
+    System.out.printf(
+        Locale.ROOT,
+        "machine: %s %s, %d cores, load average %.1f, Java %s, max heap %d MB%n",
+        System.getProperty("os.name"),
+        System.getProperty("os.arch"),
+        runtime.availableProcessors(),
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+        System.getProperty("java.version"),
+        runtime.maxMemory() / (1024 * 1024));
+    System.out.println(
+        keys ? "parse + validate + sample keys" : "parse + validate (SampleFactory)");
+    System.out.printf(
+        Locale.ROOT, "record shapes from the real exports: %d%n", generator.shapeCount());
+    print("1/8 size", smaller);
+    print("full size", full);
+  }
+
+  private static void generate(AppleHealthExportGenerator generator, Path file, long bytes)
+      throws IOException {
+    if (Files.exists(file) && Files.size(file) >= bytes) {
+      return;
+    }
+    long start = System.nanoTime();
+    long records = generator.write(file, bytes);
+    System.err.printf(
+        Locale.ROOT,
+        "generated %s: %,d records, %.0f MB in %.1f s%n",
+        file,
+        records,
+        Files.size(file) / 1e6,
+        (System.nanoTime() - start) / 1e9);
+  }
+
+  static Result measure(Path file, boolean keys) throws IOException {
+    System.gc();
+    List<MemoryPoolMXBean> heap =
+        ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(p -> p.getType() == MemoryType.HEAP)
+            .toList();
+    heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+    long gcCount = gcCount();
+    long gcMillis = gcMillis();
+    CountingSink sink = new CountingSink(keys);
+    long cpuStart = processCpuNanos();
+    long start = System.nanoTime();
+    try (ImportInput input = ImportInput.open(file)) {
+      new AppleHealthImporter()
+          .importFrom(
+              input,
+              ImportOptions.forUser(UserId.of("bench-user"), ZoneId.of("UTC"), Instant.now()),
+              sink);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
+    long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    return new Result(
+        Files.size(file),
+        sink.records,
+        sink.samples,
+        sink.rejected,
+        seconds,
+        cpuSeconds,
+        peak,
+        gcCount() - gcCount,
+        gcMillis() - gcMillis);
+  }
+
+  private static void print(String label, Result r) {
+    System.out.printf(
+        Locale.ROOT,
+        "%-9s %,8.0f MB  %,11d records  %,11d samples  %,d rejected  %6.1f s  %6.1f MB/s  (%.1f MB per CPU-second)  peak heap %5.0f MB  GC %d (%d ms)%n",
+        label,
+        r.bytes() / 1e6,
+        r.records(),
+        r.samples(),
+        r.rejected(),
+        r.seconds(),
+        r.megabytesPerSecond(),
+        r.megabytesPerCpuSecond(),
+        r.peakHeapBytes() / (1024.0 * 1024),
+        r.gcCount(),
+        r.gcMillis());
+  }
+
+  private static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return 0;
+  }
+
+  private static long gcCount() {
+    return ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .mapToLong(GarbageCollectorMXBean::getCollectionCount)
+        .sum();
+  }
+
+  private static long gcMillis() {
+    return ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .mapToLong(GarbageCollectorMXBean::getCollectionTime)
+        .sum();
+  }
+
+  private static Path findSharedData() {
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path candidate = dir.resolve("shared/data");
+      if (Files.isDirectory(candidate.resolve("apple-health"))) {
+        return candidate;
+      }
+      Path sibling = dir.resolve("../shared/data").normalize();
+      if (Files.isDirectory(sibling.resolve("apple-health"))) {
+        return sibling;
+      }
+    }
+    throw new IllegalStateException(
+        "the real Apple Health samples were not found; pass --data DIR or set VITALAKE_DATA_DIR");
+  }
+}
