@@ -6,11 +6,10 @@ import jakarta.inject.Singleton;
 import org.vitalake.core.profile.ProfileStore;
 import org.vitalake.identity.erasure.ErasureRequestStore;
 import org.vitalake.identity.erasure.iceberg.IcebergErasureRequestStore;
-import org.vitalake.identity.profile.iceberg.IcebergUserProfileStore;
 import org.vitalake.lakehouse.Lakehouse;
 import org.vitalake.lakehouse.LakehouseProperties;
 import org.vitalake.lakehouse.TableAppender;
-import org.vitalake.lakehouse.TableScanner;
+import org.vitalake.lakehouse.profile.IcebergProfileStore;
 
 /**
  * Wires the Iceberg adapters of the ports identity writes to. Created on first use (the outbox's
@@ -35,7 +34,7 @@ public class LakehouseFactory {
 
   @Singleton
   ProfileStore profileStore(Lakehouse lakehouse) {
-    return new IcebergUserProfileStore(new TableAppender(lakehouse), new TableScanner(lakehouse));
+    return new IcebergProfileStore(lakehouse);
   }
 
   @Singleton
