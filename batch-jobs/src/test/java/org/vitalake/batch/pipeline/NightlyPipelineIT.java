@@ -96,6 +96,9 @@ class NightlyPipelineIT {
                 BatchProperties.ENV_SHUFFLE_PARTITIONS,
                 "2"));
     spark = LakehouseSparkSession.create(lakehouse.properties(), batch, "vitalake-batch-it");
+    // a few thousand rows: code generation and adaptive re-planning cost more than they save
+    spark.conf().set("spark.sql.codegen.wholeStage", "false");
+    spark.conf().set("spark.sql.adaptive.enabled", "false");
     PrintStream out = new PrintStream(new Tee(output, System.out), true, StandardCharsets.UTF_8);
     context = BatchApplication.start(lakehouse.properties(), batch, spark, out);
 

@@ -25,6 +25,10 @@ public final class SharedSparkSession implements ParameterResolver {
               .config("spark.driver.bindAddress", "127.0.0.1")
               .config("spark.sql.shuffle.partitions", "2")
               .config("spark.sql.session.timeZone", "UTC")
+              // tiny inputs: compiling whole-stage code and re-planning per stage cost more than
+              // they save
+              .config("spark.sql.codegen.wholeStage", "false")
+              .config("spark.sql.adaptive.enabled", "false")
               .getOrCreate();
       Runtime.getRuntime().addShutdownHook(new Thread(session::stop, "spark-stop"));
     }
