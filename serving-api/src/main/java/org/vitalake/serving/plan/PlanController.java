@@ -100,14 +100,9 @@ public class PlanController {
   }
 
   private HttpResponse<?> respond(UserId user, String date, String ifNoneMatch) {
-    PlanResponse plan = service.findPlan(user, date);
-    byte[] body;
-    try {
-      body = json.writeValueAsBytes(plan);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot serialise the plan of " + user, e);
-    }
-    String etag = etag(body);
+    PlanService.RenderedPlan rendered = service.findRendered(user, date, this::render);
+    byte[] body = rendered.body();
+    String etag = rendered.etag();
     if (matches(ifNoneMatch, etag)) {
       return HttpResponse.status(HttpStatus.NOT_MODIFIED)
           .header(HttpHeaders.ETAG, etag)
@@ -117,6 +112,15 @@ public class PlanController {
         .contentType(MediaType.APPLICATION_JSON_TYPE)
         .header(HttpHeaders.ETAG, etag)
         .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
+  }
+
+  private PlanService.RenderedPlan render(PlanResponse plan) {
+    try {
+      byte[] body = json.writeValueAsBytes(plan);
+      return new PlanService.RenderedPlan(body, etag(body));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot serialise the plan of " + plan.userId(), e);
+    }
   }
 
   /** A strong entity tag: the first 128 bits of the body's SHA-256. */

@@ -6,7 +6,6 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.vitalake.core.plan.CoachingPlan;
 import org.vitalake.core.readiness.AnomalyResult;
 import org.vitalake.core.readiness.Contributor;
@@ -100,7 +99,6 @@ public record PlanResponse(
    * @param nightlyCreatedAt when the nightly run wrote the stored plan, or null
    * @param inputSnapshotIds the lakehouse snapshots the nightly plan read
    * @param todayInputs today's near-real-time inputs used, each with when it arrived
-   * @param bronzeSnapshots the bronze snapshots today's numbers include
    * @param note why the plan has this origin, in one sentence
    */
   @Serdeable
@@ -114,7 +112,6 @@ public record PlanResponse(
       @Nullable Instant nightlyCreatedAt,
       List<Long> inputSnapshotIds,
       List<TodayInput> todayInputs,
-      Map<String, Long> bronzeSnapshots,
       String note) {}
 
   /** A near-real-time input of today and when it arrived. */

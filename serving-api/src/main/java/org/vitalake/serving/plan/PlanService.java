@@ -59,7 +59,8 @@ public class PlanService {
   private final CoachingModels models;
   private final TodayAggregates today;
   private final BronzeConsumer consumer;
-  private final ComputedPlanCache computed = new ComputedPlanCache(10_000);
+  private final VersionedCache<PlanResponse> computed = new VersionedCache<>(10_000);
+  private final VersionedCache<RenderedPlan> rendered = new VersionedCache<>(20_000);
   private final Clock clock = Clock.systemUTC();
 
   public PlanService(
@@ -77,6 +78,21 @@ public class PlanService {
     this.models = models;
     this.today = today;
     this.consumer = consumer;
+  }
+
+  /** A plan serialised for the wire, with its entity tag. */
+  public record RenderedPlan(byte[] body, String etag) {}
+
+  /**
+   * {@link #findPlan} serialised by {@code render}; the serialised form is reused while nothing the
+   * plan depends on has changed.
+   */
+  public RenderedPlan findRendered(
+      UserId userId, String date, java.util.function.Function<PlanResponse, RenderedPlan> render) {
+    Instant now = clock.instant();
+    LocalDate day = DateParameters.parse("date", date, today.todayOf(userId, now));
+    String version = key(userId, day, today.find(userId, day).orElse(null));
+    return rendered.find(version, () -> render.apply(findPlan(userId, date)));
   }
 
   /**
@@ -324,7 +340,6 @@ public class PlanService {
         nightly == null ? null : nightly.createdAt(),
         nightly == null ? List.of() : nightly.inputSnapshotIds(),
         inputs,
-        live == null ? Map.of() : consumer.status().snapshots(),
         note);
   }
 
@@ -352,6 +367,8 @@ public class PlanService {
         + dailyMetrics.snapshotId().orElse(0L)
         + "|"
         + profiles.snapshotId().orElse(0L)
+        + "|"
+        + selfReports.snapshotId().orElse(0L)
         + "|"
         + models.versions();
   }
@@ -395,30 +412,30 @@ public class PlanService {
     return b == null || a.isAfter(b) ? a : b;
   }
 
-  /** A bounded cache of computed plans, keyed by everything they depend on. */
-  static final class ComputedPlanCache {
-    private final Map<String, PlanResponse> entries;
+  /** A bounded cache of values keyed by everything they depend on. */
+  static final class VersionedCache<T> {
+    private final Map<String, T> entries;
 
-    ComputedPlanCache(int maxEntries) {
+    VersionedCache(int maxEntries) {
       this.entries =
           new LinkedHashMap<>(256, 0.75f, true) {
             private static final long serialVersionUID = 1L;
 
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, PlanResponse> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, T> eldest) {
               return size() > maxEntries;
             }
           };
     }
 
-    PlanResponse find(String key, java.util.function.Supplier<PlanResponse> compute) {
+    T find(String key, java.util.function.Supplier<T> compute) {
       synchronized (entries) {
-        PlanResponse hit = entries.get(key);
+        T hit = entries.get(key);
         if (hit != null) {
           return hit;
         }
       }
-      PlanResponse value = compute.get();
+      T value = compute.get();
       synchronized (entries) {
         entries.put(key, value);
       }
