@@ -142,7 +142,7 @@ public final class ServingStack implements AutoCloseable {
         "GET " + path + " did not reach the expected state within " + timeout + "; last: " + last);
   }
 
-  /** Waits until the near-real-time view has rebuilt and caught up with bronze. */
+  /** Waits until today's totals are rebuilt from bronze and every lakehouse view is loaded. */
   @SuppressWarnings("unchecked")
   public void awaitRealtimeReady() {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -155,7 +155,9 @@ public final class ServingStack implements AutoCloseable {
             (Map<String, Object>)
                 ((Map<String, Object>) json(health.body()).get("details")).get("realtime");
         Map<String, Object> realtime = (Map<String, Object>) details.get("details");
-        if (Boolean.TRUE.equals(realtime.get("ready"))) {
+        Map<String, Object> views = (Map<String, Object>) realtime.get("views");
+        if (Boolean.TRUE.equals(realtime.get("ready"))
+            && views.values().stream().noneMatch("not loaded"::equals)) {
           return;
         }
       }

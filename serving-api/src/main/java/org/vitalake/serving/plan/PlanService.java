@@ -101,6 +101,10 @@ public class PlanService {
    * @throws ProblemException 400 for a malformed date, 404 when there is no plan for the date
    */
   public PlanResponse findPlan(UserId userId, String date) {
+    if (!plans.loaded() || !dailyMetrics.loaded()) {
+      throw ProblemException.unavailable(
+          "the coaching plans are still being loaded from the lakehouse; retry in a few seconds");
+    }
     Instant now = clock.instant();
     ZoneId zone = today.zoneOf(userId);
     LocalDate localToday = now.atZone(zone).toLocalDate();

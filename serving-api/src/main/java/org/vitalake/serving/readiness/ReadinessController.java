@@ -16,6 +16,7 @@ import java.time.Instant;
 import org.vitalake.core.id.UserId;
 import org.vitalake.serving.auth.AccessPolicy;
 import org.vitalake.serving.auth.Caller;
+import org.vitalake.serving.problem.ProblemException;
 import org.vitalake.serving.realtime.TodayAggregates;
 import org.vitalake.serving.request.DateParameters;
 
@@ -51,6 +52,10 @@ public class ReadinessController {
       @Parameter(description = "another user's id (admins only)") @Nullable @QueryValue
           String userId) {
     UserId user = access.authorize(Caller.of(authentication), userId);
+    if (!store.loaded()) {
+      throw ProblemException.unavailable(
+          "gold.readiness is still being loaded from the lakehouse; retry in a few seconds");
+    }
     DateParameters.DateRange range =
         DateParameters.range(from, to, today.todayOf(user, Instant.now()));
     return new ReadinessDay.History(

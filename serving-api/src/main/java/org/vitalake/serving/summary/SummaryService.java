@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.vitalake.core.id.UserId;
+import org.vitalake.serving.problem.ProblemException;
 import org.vitalake.serving.realtime.BronzeConsumer;
 import org.vitalake.serving.realtime.DayTotals;
 import org.vitalake.serving.realtime.TodayAggregates;
@@ -40,6 +41,10 @@ public class SummaryService {
 
   /** The user's days between {@code from} and {@code to}; see {@link DateParameters#range}. */
   public DailyMetricsResponse.History findHistory(UserId userId, String from, String to) {
+    if (!dailyMetrics.loaded()) {
+      throw ProblemException.unavailable(
+          "gold.daily_metrics is still being loaded from the lakehouse; retry in a few seconds");
+    }
     LocalDate userToday = today.todayOf(userId, clock.instant());
     DateParameters.DateRange range = DateParameters.range(from, to, userToday);
     return new DailyMetricsResponse.History(
