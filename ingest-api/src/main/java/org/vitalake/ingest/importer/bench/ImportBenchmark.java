@@ -74,6 +74,7 @@ public final class ImportBenchmark {
       double seconds,
       double cpuSeconds,
       long peakHeapBytes,
+      long peakOldBytes,
       long gcCount,
       long gcMillis) {
     double megabytesPerSecond() {
@@ -176,6 +177,12 @@ public final class ImportBenchmark {
     double seconds = (System.nanoTime() - start) / 1e9;
     double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
     long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    // what survives young collections: grows with the file if anything is held on to
+    long old =
+        heap.stream()
+            .filter(p -> p.getName().contains("Old") || p.getName().contains("Tenured"))
+            .mapToLong(p -> p.getPeakUsage().getUsed())
+            .sum();
     return new Result(
         Files.size(file),
         sink.records,
@@ -184,6 +191,7 @@ public final class ImportBenchmark {
         seconds,
         cpuSeconds,
         peak,
+        old,
         gcCount() - gcCount,
         gcMillis() - gcMillis);
   }
@@ -191,7 +199,7 @@ public final class ImportBenchmark {
   private static void print(String label, Result r) {
     System.out.printf(
         Locale.ROOT,
-        "%-9s %,8.0f MB  %,11d records  %,11d samples  %,d rejected  %6.1f s  %6.1f MB/s  (%.1f MB per CPU-second)  peak heap %5.0f MB  GC %d (%d ms)%n",
+        "%-9s %,8.0f MB  %,11d records  %,11d samples  %,d rejected  %6.1f s  %6.1f MB/s  (%.1f MB per CPU-second)  peak heap %5.0f MB (old gen %4.0f MB)  GC %d (%d ms)%n",
         label,
         r.bytes() / 1e6,
         r.records(),
@@ -201,6 +209,7 @@ public final class ImportBenchmark {
         r.megabytesPerSecond(),
         r.megabytesPerCpuSecond(),
         r.peakHeapBytes() / (1024.0 * 1024),
+        r.peakOldBytes() / (1024.0 * 1024),
         r.gcCount(),
         r.gcMillis());
   }
