@@ -21,6 +21,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
+import org.vitalake.batch.airflow.AirflowPipelineTrigger;
+import org.vitalake.batch.airflow.AirflowProperties;
+import org.vitalake.batch.airflow.AirflowTriggerCommand;
 import org.vitalake.batch.pipeline.PipelineCommand;
 import org.vitalake.batch.pipeline.PipelineRuns;
 import org.vitalake.batch.spark.LakehouseSparkSession;
@@ -28,9 +31,10 @@ import org.vitalake.batch.sql.SqlCommand;
 import org.vitalake.lakehouse.LakehouseProperties;
 
 /**
- * The batch JVM: {@code pipeline run [--date YYYY-MM-DD] [--full]}, {@code pipeline status} and
- * {@code sql "<query>" [--max-rows N]}. Configuration comes from the {@code VITALAKE_*} environment
- * only, so the same jar runs locally and against a cluster.
+ * The batch JVM: {@code pipeline run [--date YYYY-MM-DD] [--full]}, {@code pipeline status}, {@code
+ * pipeline trigger} (queues the production DAG on Airflow) and {@code sql "<query>" [--max-rows
+ * N]}. Configuration comes from the {@code VITALAKE_*} environment only, so the same jar runs
+ * locally and against a cluster.
  */
 @SpringBootApplication
 public class BatchApplication {
@@ -39,6 +43,8 @@ public class BatchApplication {
       """
       usage: pipeline run [--date YYYY-MM-DD] [--full]   run the nightly pipeline
              pipeline status [--last N]                  the last runs and their state
+             pipeline trigger [--date D] [--full] [--wait]
+                                                         queue the pipeline DAG on Airflow
              sql "<query>" [--max-rows N]                Spark SQL on the lakehouse""";
 
   public static void main(String[] args) {
@@ -78,7 +84,16 @@ public class BatchApplication {
       throw new UsageException("pipeline needs 'run' or 'status'");
     }
     String action = args.get(0);
-    Map<String, String> options = options(args.subList(1, args.size()), List.of("--full"));
+    Map<String, String> options =
+        options(args.subList(1, args.size()), List.of("--full", "--wait"));
+    if (action.equals("trigger")) {
+      requireOnly(options, "--date", "--full", "--wait");
+      LocalDate date =
+          options.containsKey("--date") ? parseDate(options.get("--date")) : LocalDate.now();
+      return new AirflowTriggerCommand(
+              new AirflowPipelineTrigger(AirflowProperties.fromEnvironment(System.getenv())), out)
+          .run(date, options.containsKey("--full"), options.containsKey("--wait"));
+    }
     LakehouseProperties lakehouse = LakehouseProperties.fromEnvironment();
     BatchProperties batch = BatchProperties.fromEnvironment();
     switch (action) {
