@@ -3,17 +3,27 @@ package org.vitalake.serving;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.UUID;
-import org.apache.iceberg.data.GenericRecord;
+import java.util.Map;
 import org.apache.iceberg.data.Record;
-import org.vitalake.lakehouse.LakehouseTables;
+import org.vitalake.core.id.EntryId;
+import org.vitalake.core.id.IngestId;
+import org.vitalake.core.id.UserId;
+import org.vitalake.core.journal.EntryType;
+import org.vitalake.core.journal.JournalContent;
+import org.vitalake.core.journal.JournalEntry;
+import org.vitalake.core.journal.RecordedJournalEntry;
+import org.vitalake.core.metric.Metric;
+import org.vitalake.core.sample.DeviceType;
+import org.vitalake.core.sample.RecordedSample;
+import org.vitalake.core.sample.Sample;
+import org.vitalake.lakehouse.BronzeRecords;
 
-/** Bronze rows shaped as ingest-api writes them, for the tests to append. */
+/** Bronze rows built with the lakehouse's row mapping, exactly as ingest-api writes them. */
 public final class BronzeRows {
 
   private BronzeRows() {}
 
-  /** A wearable sample in the metric's canonical unit. */
+  /** A wearable sample in the metric's canonical unit, received now. */
   public static Record sample(
       String userId,
       String metric,
@@ -22,50 +32,43 @@ public final class BronzeRows {
       Instant end,
       Integer offsetSeconds,
       String source) {
-    Record r = GenericRecord.create(LakehouseTables.WEARABLE_SAMPLES.schema());
-    String key = UUID.randomUUID().toString().replace("-", "");
-    r.setField("ingest_id", UUID.randomUUID().toString());
-    r.setField("received_at", utc(Instant.now()));
-    r.setField("user_id", userId);
-    r.setField("source", source);
-    r.setField("device", "test-device");
-    r.setField("device_type", "watch");
-    r.setField("metric", metric);
-    r.setField("value", value);
-    r.setField("unit", null);
-    r.setField("value_as_sent", value);
-    r.setField("start_time", utc(start));
-    r.setField("end_time", end == null ? null : utc(end));
-    r.setField("zone_offset_seconds", offsetSeconds);
-    r.setField("sample_key", key);
-    r.setField("raw_ref", null);
-    return r;
+    Sample sample =
+        new Sample(
+            UserId.of(userId),
+            Metric.parse(metric),
+            value,
+            start,
+            end,
+            offsetSeconds == null ? null : ZoneOffset.ofTotalSeconds(offsetSeconds),
+            source,
+            "test-device",
+            DeviceType.WATCH,
+            null);
+    return BronzeRecords.sample(new RecordedSample(sample, IngestId.random(), Instant.now(), null));
   }
 
-  /** A copy of {@code sample} as a device would send it again: same natural key. */
+  /** The same sample as a device would send it again: same natural key, a new ingest. */
   public static Record resent(Record sample) {
-    Record copy = sample.copy();
-    copy.setField("ingest_id", UUID.randomUUID().toString());
-    copy.setField("received_at", utc(Instant.now()));
-    return copy;
+    RecordedSample again = BronzeRecords.parseSample(sample);
+    return BronzeRecords.sample(
+        new RecordedSample(again.sample(), IngestId.random(), Instant.now(), null));
   }
 
-  /** A meal journal entry with its calories and protein. */
+  /** A meal journal entry with its calories and protein, received now. */
   public static Record meal(
       String userId, Instant occurredAt, Integer offsetSeconds, double kcal, double proteinG) {
-    Record r = GenericRecord.create(LakehouseTables.JOURNAL_ENTRIES.schema());
-    r.setField("entry_id", UUID.randomUUID().toString());
-    r.setField("ingest_id", UUID.randomUUID().toString());
-    r.setField("user_id", userId);
-    r.setField("entry_type", "meal");
-    r.setField("occurred_at", utc(occurredAt));
-    r.setField("zone_offset_seconds", offsetSeconds);
-    r.setField(
-        "content",
-        "{\"name\":\"test meal\",\"calories\":" + kcal + ",\"protein_g\":" + proteinG + "}");
-    r.setField("received_at", utc(Instant.now()));
-    r.setField("raw_ref", null);
-    return r;
+    JournalEntry entry =
+        new JournalEntry(
+            EntryId.random(),
+            UserId.of(userId),
+            EntryType.MEAL,
+            occurredAt,
+            offsetSeconds == null ? null : ZoneOffset.ofTotalSeconds(offsetSeconds),
+            JournalContent.parse(
+                EntryType.MEAL,
+                Map.of("name", "test meal", "calories", kcal, "protein_g", proteinG)));
+    return BronzeRecords.journal(
+        new RecordedJournalEntry(entry, IngestId.random(), Instant.now(), null));
   }
 
   static OffsetDateTime utc(Instant instant) {

@@ -2,12 +2,17 @@ package org.vitalake.serving;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.data.Record;
 import org.vitalake.core.daily.DailyMetrics;
+import org.vitalake.core.id.UserId;
 import org.vitalake.core.plan.CoachingPlan;
 import org.vitalake.core.plan.PlanJson;
+import org.vitalake.core.profile.Sex;
+import org.vitalake.core.profile.UserProfile;
+import org.vitalake.lakehouse.BronzeRecords;
 import org.vitalake.lakehouse.LakehouseTables;
 
 /** Gold and profile rows shaped as the nightly run and identity write them, for the tests. */
@@ -68,16 +73,17 @@ public final class GoldRows {
     return r;
   }
 
+  /** A profile row as identity writes it. */
   public static Record profile(String userId, String timeZone, Instant updatedAt) {
-    Record r = GenericRecord.create(LakehouseTables.USER_PROFILES.schema());
-    r.setField("user_id", userId);
-    r.setField("birth_year", 1988);
-    r.setField("sex", "female");
-    r.setField("height_cm", 168.0);
-    r.setField("weight_kg", 64.0);
-    r.setField("time_zone", timeZone);
-    r.setField("goals", List.of());
-    r.setField("updated_at", BronzeRows.utc(updatedAt));
-    return r;
+    return BronzeRecords.profile(
+        new UserProfile(
+            UserId.of(userId),
+            1988,
+            Sex.FEMALE,
+            168.0,
+            64.0,
+            ZoneId.of(timeZone),
+            List.of(),
+            updatedAt));
   }
 }

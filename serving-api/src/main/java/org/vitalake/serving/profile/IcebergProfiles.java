@@ -1,8 +1,6 @@
 package org.vitalake.serving.profile;
 
 import jakarta.inject.Singleton;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
@@ -13,8 +11,8 @@ import org.apache.iceberg.data.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vitalake.core.id.UserId;
-import org.vitalake.core.profile.Sex;
 import org.vitalake.core.profile.UserProfile;
+import org.vitalake.lakehouse.BronzeRecords;
 import org.vitalake.lakehouse.Lakehouse;
 import org.vitalake.lakehouse.LakehouseTables;
 import org.vitalake.lakehouse.TableScanner;
@@ -79,7 +77,7 @@ public class IcebergProfiles implements RefreshableView, Function<UserId, Option
     int rejected = 0;
     for (Record row : rows) {
       try {
-        UserProfile profile = toProfile(row);
+        UserProfile profile = BronzeRecords.parseProfile(row);
         UserProfile seen = latest.get(profile.userId());
         if (seen == null || profile.updatedAt().isAfter(seen.updatedAt())) {
           latest.put(profile.userId(), profile);
@@ -92,21 +90,5 @@ public class IcebergProfiles implements RefreshableView, Function<UserId, Option
       LOG.warn("skipped {} rows of bronze.user_profiles that fail validation", rejected);
     }
     return Map.copyOf(latest);
-  }
-
-  @SuppressWarnings("unchecked")
-  static UserProfile toProfile(Record row) {
-    String zone = (String) row.getField("time_zone");
-    String sex = (String) row.getField("sex");
-    Instant updatedAt = ((OffsetDateTime) row.getField("updated_at")).toInstant();
-    return new UserProfile(
-        UserId.of((String) row.getField("user_id")),
-        (Integer) row.getField("birth_year"),
-        sex == null ? null : Sex.parse(sex),
-        (Double) row.getField("height_cm"),
-        (Double) row.getField("weight_kg"),
-        zone == null || zone.isBlank() ? null : ZoneId.of(zone),
-        (List<String>) row.getField("goals"),
-        updatedAt);
   }
 }

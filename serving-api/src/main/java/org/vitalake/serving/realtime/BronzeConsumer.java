@@ -50,7 +50,6 @@ public class BronzeConsumer {
 
   private final Lakehouse lakehouse;
   private final TableScanner scanner;
-  private final BronzeRecords records;
   private final TodayAggregates aggregates;
   private final CheckpointFile checkpoint;
   private final RealtimeProperties properties;
@@ -68,13 +67,11 @@ public class BronzeConsumer {
   public BronzeConsumer(
       Lakehouse lakehouse,
       TableScanner scanner,
-      BronzeRecords records,
       TodayAggregates aggregates,
       CheckpointFile checkpoint,
       RealtimeProperties properties) {
     this.lakehouse = lakehouse;
     this.scanner = scanner;
-    this.records = records;
     this.aggregates = aggregates;
     this.checkpoint = checkpoint;
     this.properties = properties;
@@ -215,9 +212,9 @@ public class BronzeConsumer {
     boolean wearable = id.equals(LakehouseTables.WEARABLE_SAMPLES.id());
     for (Record row : rows) {
       if (wearable) {
-        records.wearable(row).ifPresent(e -> aggregates.add(e, now));
+        BronzeEvents.wearable(row).ifPresent(e -> aggregates.add(e, now));
       } else {
-        records.meal(row).ifPresent(e -> aggregates.add(e, now));
+        BronzeEvents.meal(row).ifPresent(e -> aggregates.add(e, now));
       }
     }
     rowsRead.addAndGet(rows.size());

@@ -3,7 +3,6 @@ package org.vitalake.serving.realtime;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import org.vitalake.lakehouse.local.RepositoryRoot;
@@ -17,11 +16,6 @@ public class RealtimeFactory {
       RealtimeProperties properties, org.vitalake.serving.profile.IcebergProfiles profiles) {
     return new TodayAggregates(
         properties.maxUsers(), properties.maxDaysPerUser(), properties.maxKeysPerDay(), profiles);
-  }
-
-  @Singleton
-  BronzeRecords bronzeRecords(JsonMapper json) {
-    return new BronzeRecords(json);
   }
 
   @Singleton
