@@ -126,13 +126,15 @@ public final class Lakehouse implements AutoCloseable {
   }
 
   /**
-   * Creates the warehouse bucket and the raw archive bucket when they are missing.
+   * Creates the warehouse bucket, the raw archive bucket and the model registry bucket when they
+   * are missing.
    *
    * @return the buckets created
    */
   public List<String> ensureBuckets() {
     List<String> created = new ArrayList<>();
-    for (String bucket : List.of(properties.warehouseBucket(), properties.rawBucket())) {
+    for (String bucket :
+        List.of(properties.warehouseBucket(), properties.rawBucket(), properties.modelsBucket())) {
       if (!created.contains(bucket) && ensureBucket(bucket)) {
         created.add(bucket);
       }

@@ -30,6 +30,7 @@ import org.vitalake.lakehouse.local.RepositoryRoot;
  * @param accessKey S3 access key id
  * @param secretKey S3 secret access key
  * @param rawBucket bucket of the raw payload archive
+ * @param modelsBucket bucket of the model registry (trained models and their entries)
  */
 public record LakehouseProperties(
     String catalogName,
@@ -41,7 +42,8 @@ public record LakehouseProperties(
     String region,
     String accessKey,
     String secretKey,
-    String rawBucket) {
+    String rawBucket,
+    String modelsBucket) {
 
   public static final String ENV_HOME = "VITALAKE_HOME";
   public static final String ENV_CATALOG_NAME = "VITALAKE_CATALOG_NAME";
@@ -54,12 +56,14 @@ public record LakehouseProperties(
   public static final String ENV_S3_ACCESS_KEY = "VITALAKE_S3_ACCESS_KEY";
   public static final String ENV_S3_SECRET_KEY = "VITALAKE_S3_SECRET_KEY";
   public static final String ENV_RAW_BUCKET = "VITALAKE_RAW_BUCKET";
+  public static final String ENV_MODELS_BUCKET = "VITALAKE_MODELS_BUCKET";
 
   public static final String DEFAULT_CATALOG_NAME = "vitalake";
   public static final String DEFAULT_WAREHOUSE = "s3://vitalake-warehouse/warehouse";
   public static final String DEFAULT_S3_ENDPOINT = "http://127.0.0.1:9000";
   public static final String DEFAULT_REGION = "us-east-1";
   public static final String DEFAULT_RAW_BUCKET = "vitalake-raw";
+  public static final String DEFAULT_MODELS_BUCKET = "vitalake-models";
 
   private static final Pattern CATALOG_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
   private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
@@ -97,6 +101,8 @@ public record LakehouseProperties(
     require(ENV_S3_SECRET_KEY, secretKey);
     require(ENV_RAW_BUCKET, rawBucket);
     requireBucket(ENV_RAW_BUCKET, rawBucket);
+    require(ENV_MODELS_BUCKET, modelsBucket);
+    requireBucket(ENV_MODELS_BUCKET, modelsBucket);
     catalogUser = blankToNull(catalogUser);
     catalogPassword = blankToNull(catalogPassword);
   }
@@ -139,7 +145,8 @@ public record LakehouseProperties(
         valueOr(env, ENV_S3_REGION, DEFAULT_REGION),
         accessKey,
         secretKey,
-        valueOr(env, ENV_RAW_BUCKET, DEFAULT_RAW_BUCKET));
+        valueOr(env, ENV_RAW_BUCKET, DEFAULT_RAW_BUCKET),
+        valueOr(env, ENV_MODELS_BUCKET, DEFAULT_MODELS_BUCKET));
   }
 
   /** The kind of catalog {@link #catalogUri()} designates. */
@@ -245,6 +252,7 @@ public record LakehouseProperties(
     env.put(ENV_S3_ACCESS_KEY, accessKey);
     env.put(ENV_S3_SECRET_KEY, secretKey);
     env.put(ENV_RAW_BUCKET, rawBucket);
+    env.put(ENV_MODELS_BUCKET, modelsBucket);
     return env;
   }
 
@@ -260,7 +268,8 @@ public record LakehouseProperties(
         region,
         accessKey,
         secretKey,
-        rawBucket);
+        rawBucket,
+        modelsBucket);
   }
 
   @Override
@@ -281,6 +290,8 @@ public record LakehouseProperties(
         + region
         + ", accessKey=****, secretKey=****, rawBucket="
         + rawBucket
+        + ", modelsBucket="
+        + modelsBucket
         + "]";
   }
 

@@ -42,6 +42,7 @@ class LakehousePropertiesTest {
     assertThat(p.s3Endpoint()).isEqualTo("http://127.0.0.1:9000");
     assertThat(p.region()).isEqualTo("us-east-1");
     assertThat(p.rawBucket()).isEqualTo("vitalake-raw");
+    assertThat(p.modelsBucket()).isEqualTo("vitalake-models");
     assertThat(p.accessKey()).isEqualTo(ACCESS);
     assertThat(p.secretKey()).isEqualTo(SECRET);
   }
@@ -58,7 +59,8 @@ class LakehousePropertiesTest {
             "VITALAKE_WAREHOUSE", "s3://lake-bucket/tables",
             "VITALAKE_S3_ENDPOINT", "https://minio.example:9443",
             "VITALAKE_S3_REGION", "eu-central-1",
-            "VITALAKE_RAW_BUCKET", "raw-payloads");
+            "VITALAKE_RAW_BUCKET", "raw-payloads",
+            "VITALAKE_MODELS_BUCKET", "model-registry");
 
     // when
     LakehouseProperties p = LakehouseProperties.fromMap(env);
@@ -71,6 +73,7 @@ class LakehousePropertiesTest {
     assertThat(p.s3Endpoint()).isEqualTo("https://minio.example:9443");
     assertThat(p.region()).isEqualTo("eu-central-1");
     assertThat(p.rawBucket()).isEqualTo("raw-payloads");
+    assertThat(p.modelsBucket()).isEqualTo("model-registry");
     assertThat(p.catalogProperties())
         .containsEntry("uri", "jdbc:postgresql://db.example:5432/iceberg")
         .containsEntry("jdbc.user", "iceberg")
@@ -230,7 +233,8 @@ class LakehousePropertiesTest {
                 p.region(),
                 p.accessKey(),
                 p.secretKey(),
-                p.rawBucket()));
+                p.rawBucket(),
+                p.modelsBucket()));
   }
 
   @Test
@@ -242,7 +246,8 @@ class LakehousePropertiesTest {
                 "VITALAKE_CATALOG_URI", "jdbc:postgresql://db:5432/iceberg",
                 "VITALAKE_CATALOG_USER", "iceberg",
                 "VITALAKE_CATALOG_PASSWORD", "pw",
-                "VITALAKE_RAW_BUCKET", "raw-x"));
+                "VITALAKE_RAW_BUCKET", "raw-x",
+                "VITALAKE_MODELS_BUCKET", "models-x"));
 
     // when / then
     assertThat(LakehouseProperties.fromMap(p.toEnvironment())).isEqualTo(p);

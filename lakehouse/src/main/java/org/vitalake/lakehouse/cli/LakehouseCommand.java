@@ -37,10 +37,11 @@ public final class LakehouseCommand {
   private static final String USAGE_TEXT =
       """
       usage: LakehouseCommand <command>
-        init     create the warehouse and raw buckets and every missing table or column
+        init     create the warehouse, raw and models buckets and every missing table or column
         status   list every table with its row count and last commit
       configured by VITALAKE_CATALOG_URI, VITALAKE_WAREHOUSE, VITALAKE_S3_ENDPOINT,
-      VITALAKE_S3_ACCESS_KEY, VITALAKE_S3_SECRET_KEY, VITALAKE_RAW_BUCKET (see README)""";
+      VITALAKE_S3_ACCESS_KEY, VITALAKE_S3_SECRET_KEY, VITALAKE_RAW_BUCKET,
+      VITALAKE_MODELS_BUCKET (see README)""";
 
   private final PrintStream out;
   private final PrintStream err;
@@ -132,7 +133,7 @@ public final class LakehouseCommand {
   private int init(Lakehouse lakehouse) {
     LakehouseProperties p = lakehouse.properties();
     List<String> createdBuckets = lakehouse.ensureBuckets();
-    for (String bucket : List.of(p.warehouseBucket(), p.rawBucket())) {
+    for (String bucket : List.of(p.warehouseBucket(), p.rawBucket(), p.modelsBucket())) {
       out.println(
           (createdBuckets.contains(bucket) ? "created bucket " : "bucket exists  ") + bucket);
     }

@@ -37,6 +37,7 @@ class LakehouseCommandIT {
     env.put("VITALAKE_CATALOG_URI", "jdbc:sqlite:" + home.resolve("catalog.db"));
     env.put("VITALAKE_WAREHOUSE", "s3://cli-warehouse-" + suffix + "/warehouse");
     env.put("VITALAKE_RAW_BUCKET", "cli-raw-" + suffix);
+    env.put("VITALAKE_MODELS_BUCKET", "cli-models-" + suffix);
     return env;
   }
 
@@ -69,6 +70,7 @@ class LakehouseCommandIT {
     assertThat(firstOutput)
         .contains("created bucket " + props.warehouseBucket())
         .contains("created bucket " + props.rawBucket())
+        .contains("created bucket " + props.modelsBucket())
         .contains("created namespace bronze", "created namespace silver", "created namespace gold");
     for (TableDefinition table : LakehouseTables.ALL) {
       assertThat(firstOutput).contains("created table " + table.id());

@@ -39,7 +39,7 @@ class S3ServerIT {
                   "sk-test"));
       try (Lakehouse lakehouse = Lakehouse.open(props)) {
         assertThat(lakehouse.ensureBuckets())
-            .containsExactly(props.warehouseBucket(), props.rawBucket());
+            .containsExactly(props.warehouseBucket(), props.rawBucket(), props.modelsBucket());
       }
 
       // then: it is a folder, and anonymous requests are refused
