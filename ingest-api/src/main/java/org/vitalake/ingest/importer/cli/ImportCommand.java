@@ -295,7 +295,11 @@ public final class ImportCommand {
         ZipOutputStream out = new ZipOutputStream(file)) {
       for (String entry : input.entries()) {
         if (include.test(entry)) {
-          out.putNextEntry(new ZipEntry(entry));
+          // the files' own times, not now: zipping the same folder again gives the same bytes,
+          // so the service recognises the upload as already imported
+          ZipEntry zipped = new ZipEntry(entry);
+          zipped.setLastModifiedTime(Files.getLastModifiedTime(folder.resolve(entry)));
+          out.putNextEntry(zipped);
           try (var in = input.open(entry)) {
             in.transferTo(out);
           }
@@ -317,7 +321,9 @@ public final class ImportCommand {
     }
 
     void show(String phase, long done, long total, ImportStatusResponse status) {
-      double fraction = total > 0 ? Math.min(1, (double) done / total) : 0;
+      // an importer may skip files it does not need, so a finished import shows as complete
+      boolean finished = status != null && !"running".equals(status.status());
+      double fraction = finished ? 1 : total > 0 ? Math.min(1, (double) done / total) : 0;
       int filled = (int) Math.round(fraction * WIDTH);
       String line =
           String.format(

@@ -68,7 +68,7 @@ public final class GarminFitImporter implements VendorImporter {
         }
         // one corrupt activity in a folder of hundreds must not block the others
         sink.recordRead();
-        sink.reject(new Rejection(file, 0, "file", e.getMessage()));
+        sink.reject(new Rejection(file, 0, "file", e.reason()));
       }
     }
   }
