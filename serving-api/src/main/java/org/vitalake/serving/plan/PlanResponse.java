@@ -14,11 +14,12 @@ import org.vitalake.core.readiness.ReadinessResult;
 
 /**
  * {@code GET /coaching/plan/{userId}}: the seed contract ({@code userId, updatedAt, dailySummary,
- * recommendations}) first, then the extensions.
+ * recommendations}) first, then the extensions, named as in core's plan JSON ({@code
+ * gold.coaching_plans.plan_json}) so a stored plan and a served plan read the same.
  *
  * @param model the model that personalised readiness, else the nightly plan's model, or null
  * @param models every registered model the plan used
- * @param alerts the anomaly signals of a day flagged as unusual, else empty
+ * @param anomalyAlerts the anomaly signals of a day flagged as unusual, else empty
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -30,9 +31,9 @@ public record PlanResponse(
     LocalDate planDate,
     ReadinessView readiness,
     int sleepTargetMinutes,
-    List<String> alerts,
+    List<String> anomalyAlerts,
     @Nullable AnomalyView anomaly,
-    CoverageView coverage,
+    CoverageView dataCoverage,
     @Nullable ModelView model,
     List<ModelView> models,
     BasedOnView basedOn,
@@ -70,6 +71,7 @@ public record PlanResponse(
       String unit,
       double subScore,
       double weight,
+      String effect,
       String message) {}
 
   /** The vitals anomaly judgement of the day. */
@@ -158,7 +160,14 @@ public record PlanResponse(
 
   private static ContributorView contributor(Contributor c) {
     return new ContributorView(
-        c.code(), c.value(), c.baseline(), c.unit(), c.subScore(), c.weight(), c.message());
+        c.code(),
+        c.value(),
+        c.baseline(),
+        c.unit(),
+        c.subScore(),
+        c.weight(),
+        c.effect(),
+        c.message());
   }
 
   static ModelView model(ModelRef ref) {

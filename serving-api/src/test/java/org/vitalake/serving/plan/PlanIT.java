@@ -212,7 +212,7 @@ class PlanIT {
     assertThat((List<?>) readiness.get("contributors"))
         .hasSize(nightly.readiness().contributors().size());
     assertThat(plan.get("sleepTargetMinutes")).isEqualTo(nightly.sleepTargetMinutes());
-    assertThat(plan).containsKeys("alerts", "coverage", "models", "starter");
+    assertThat(plan).containsKeys("anomalyAlerts", "anomaly", "dataCoverage", "models", "starter");
     assertThat((Map<String, Object>) plan.get("model"))
         .containsEntry("id", "readiness-regression")
         .containsEntry("version", "v1");
