@@ -189,7 +189,9 @@ class SummaryIT {
     assertThat(stack.client().get("/health", null).status()).isEqualTo(200);
     ServingClient.Response metrics = stack.client().get("/prometheus", null);
     assertThat(metrics.status()).isEqualTo(200);
-    assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+    assertThat(metrics.body())
+        .contains("jvm_memory_used_bytes")
+        .contains("vitalake_serving_realtime_ready 1.0");
   }
 
   @Test
