@@ -66,6 +66,11 @@ public final class FileSystemModelStorage implements ModelStorage {
     }
   }
 
+  @Override
+  public String toString() {
+    return root.toString();
+  }
+
   private Path resolve(String key) {
     return root.resolve(ModelStorage.checkKey(key)).normalize();
   }

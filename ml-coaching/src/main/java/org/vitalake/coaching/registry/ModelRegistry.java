@@ -102,6 +102,13 @@ public final class ModelRegistry {
     return out;
   }
 
+  /** Version {@code version} of {@code modelId}, or empty when it was never registered. */
+  public Optional<RegistryEntry> findVersion(String modelId, int version) {
+    return storage
+        .find("models/" + modelId + "/v" + String.format("%04d", version) + "/entry.json")
+        .map(this::read);
+  }
+
   /** Loads the entry's model, checking its bytes against the registered hash. */
   public Model<?> loadModel(RegistryEntry entry) {
     byte[] bytes =
@@ -145,22 +152,26 @@ public final class ModelRegistry {
 
   /** The current readiness model as core's port, or empty before the first training. */
   public Optional<ReadinessModel> findReadinessModel() {
-    return findCurrent(READINESS_MODEL_ID)
-        .map(
-            e ->
-                new TribuoReadinessModel(
-                    new ReadinessRegressor(loadModel(e).castModel(Regressor.class)),
-                    new ModelRef(e.modelId(), e.versionLabel())));
+    return findCurrent(READINESS_MODEL_ID).map(this::loadReadinessModel);
   }
 
   /** The current anomaly detector as core's port, or empty before the first training. */
   public Optional<AnomalyDetector> findAnomalyDetector() {
-    return findCurrent(ANOMALY_MODEL_ID)
-        .map(
-            e ->
-                new TribuoAnomalyDetector(
-                    new VitalsAnomalyModel(loadModel(e).castModel(Event.class)),
-                    new ModelRef(e.modelId(), e.versionLabel())));
+    return findCurrent(ANOMALY_MODEL_ID).map(this::loadAnomalyDetector);
+  }
+
+  /** The readiness regression of a registered entry as core's port. */
+  public ReadinessModel loadReadinessModel(RegistryEntry entry) {
+    return new TribuoReadinessModel(
+        new ReadinessRegressor(loadModel(entry).castModel(Regressor.class)),
+        new ModelRef(entry.modelId(), entry.versionLabel()));
+  }
+
+  /** The vitals anomaly model of a registered entry as core's port. */
+  public AnomalyDetector loadAnomalyDetector(RegistryEntry entry) {
+    return new TribuoAnomalyDetector(
+        new VitalsAnomalyModel(loadModel(entry).castModel(Event.class)),
+        new ModelRef(entry.modelId(), entry.versionLabel()));
   }
 
   private byte[] write(RegistryEntry entry) {
