@@ -42,6 +42,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A measure wearables report, with its canonical unit, the units it may be sent in and the range of
@@ -380,7 +381,14 @@ public enum Metric {
    * @throws UnknownMetricException listing the valid codes
    */
   public static Metric parse(String code) {
-    Metric metric = code == null ? null : BY_NAME.get(normalize(code));
+    if (code == null) {
+      throw new UnknownMetricException(null, Arrays.stream(values()).map(Metric::code).toList());
+    }
+    // canonical codes are by far the most common input: skip normalizing them (hot on import)
+    Metric metric = BY_NAME.get(code);
+    if (metric == null) {
+      metric = BY_NAME.get(normalize(code));
+    }
     if (metric == null) {
       throw new UnknownMetricException(code, Arrays.stream(values()).map(Metric::code).toList());
     }
@@ -388,12 +396,14 @@ public enum Metric {
   }
 
   static String normalize(String name) {
-    String snake =
-        name.trim()
-            .replaceAll("([a-z0-9])([A-Z])", "$1_$2")
-            .replaceAll("[\\s\\-.]+", "_")
-            .toLowerCase(Locale.ROOT);
-    return snake;
+    String camel = NamePatterns.CAMEL_HUMP.matcher(name.trim()).replaceAll("$1_$2");
+    return NamePatterns.SEPARATORS.matcher(camel).replaceAll("_").toLowerCase(Locale.ROOT);
+  }
+
+  /** Compiled once; a holder because the enum's static registration runs before its fields. */
+  private static final class NamePatterns {
+    static final Pattern CAMEL_HUMP = Pattern.compile("([a-z0-9])([A-Z])");
+    static final Pattern SEPARATORS = Pattern.compile("[\\s\\-.]+");
   }
 
   private static void register(String name, Metric metric) {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A unit of measure, canonical or as vendors send it, with its conversion to the base unit of its
@@ -148,8 +149,12 @@ public enum Unit {
     if (spelling == null) {
       return null;
     }
+    Unit exact = EXACT.get(spelling);
+    if (exact != null) {
+      return exact; // the common case, and hot on import: no normalizing needed
+    }
     String normalized = normalize(spelling);
-    Unit exact = EXACT.get(normalized);
+    exact = EXACT.get(normalized);
     if (exact != null) {
       return exact;
     }
@@ -167,7 +172,14 @@ public enum Unit {
   }
 
   private static String normalize(String spelling) {
-    return spelling.trim().replaceAll("\\s*/\\s*", "/").replaceAll("\\s+", " ");
+    String slashes = SpellingPatterns.SPACED_SLASH.matcher(spelling.trim()).replaceAll("/");
+    return SpellingPatterns.WHITESPACE.matcher(slashes).replaceAll(" ");
+  }
+
+  /** Compiled once; a holder because the enum's static registration runs before its fields. */
+  private static final class SpellingPatterns {
+    static final Pattern SPACED_SLASH = Pattern.compile("\\s*/\\s*");
+    static final Pattern WHITESPACE = Pattern.compile("\\s+");
   }
 
   private static void register(Map<String, Unit> index, String spelling, Unit unit) {
