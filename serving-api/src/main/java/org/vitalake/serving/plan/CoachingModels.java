@@ -5,10 +5,14 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.vitalake.coaching.registry.FileSystemModelStorage;
 import org.vitalake.coaching.registry.ModelRegistry;
+import org.vitalake.coaching.registry.ModelStorage;
+import org.vitalake.coaching.registry.ModelStorages;
 import org.vitalake.coaching.registry.RegistryEntry;
 import org.vitalake.core.readiness.AnomalyDetector;
 import org.vitalake.core.readiness.ReadinessModel;
@@ -20,8 +24,8 @@ import org.vitalake.serving.lakehouse.RefreshableView;
  * reloaded when the nightly run registers a new version; the morning refresh uses them exactly as
  * the nightly plan step does.
  *
- * <p>The registry is read from {@code vitalake.serving.models-dir} (default {@code
- * $VITALAKE_HOME/models}), where the local pipeline registers its models.
+ * <p>The registry lives where the nightly run registers its models: the models bucket in object
+ * storage when S3 is configured, else {@code $VITALAKE_HOME/models}.
  */
 @Singleton
 public class CoachingModels implements RefreshableView {
@@ -33,20 +37,34 @@ public class CoachingModels implements RefreshableView {
       AnomalyDetector anomaly) {}
 
   private final ModelRegistry registry;
-  private final Path root;
+  private final String location;
   private volatile Loaded loaded;
 
+  /**
+   * Reads the registry the nightly run writes: {@code vitalake.serving.models-dir} when set (a
+   * folder), else the storage {@link ModelStorages#fromEnvironment} picks (the models bucket on the
+   * lakehouse's S3 endpoint, or {@code $VITALAKE_HOME/models}).
+   */
   public CoachingModels(
       @Nullable @Value("${vitalake.serving.models-dir:}") String modelsDir,
       @Nullable @Value("${vitalake.home:}") String home) {
+    ModelStorage storage;
     if (modelsDir != null && !modelsDir.isBlank()) {
-      root = Path.of(modelsDir);
-    } else if (home != null && !home.isBlank()) {
-      root = Path.of(home).resolve("models");
+      storage = new FileSystemModelStorage(Path.of(modelsDir));
+      location = "models in " + modelsDir;
     } else {
-      root = RepositoryRoot.findFromWorkingDirectory().resolve(".vitalake").resolve("models");
+      Map<String, String> env = new HashMap<>(System.getenv());
+      if (home != null && !home.isBlank()) {
+        env.put(ModelStorages.ENV_HOME, home);
+      } else if (!env.containsKey(ModelStorages.ENV_HOME)) {
+        env.put(
+            ModelStorages.ENV_HOME,
+            RepositoryRoot.findFromWorkingDirectory().resolve(".vitalake").toString());
+      }
+      storage = ModelStorages.fromEnvironment(env);
+      location = "models in " + storage;
     }
-    this.registry = new ModelRegistry(new FileSystemModelStorage(root), Clock.systemUTC());
+    this.registry = new ModelRegistry(storage, Clock.systemUTC());
   }
 
   /** The current readiness model, if one is registered. */
@@ -69,7 +87,7 @@ public class CoachingModels implements RefreshableView {
 
   @Override
   public String name() {
-    return "models " + root;
+    return location;
   }
 
   @Override
