@@ -22,60 +22,39 @@ import org.vitalake.core.plan.PlanJson;
 import org.vitalake.lakehouse.Lakehouse;
 import org.vitalake.lakehouse.LakehouseTables;
 import org.vitalake.lakehouse.TableScanner;
-import org.vitalake.serving.lakehouse.RefreshableView;
 import org.vitalake.serving.lakehouse.SnapshotCache;
+import org.vitalake.serving.lakehouse.TableView;
 
 /**
  * {@code gold.coaching_plans} in memory, decoded with core's plan codec, by user and plan date;
  * reloaded on each new snapshot. When a day has several rows the latest {@code created_at} wins.
  */
 @Singleton
-public class IcebergCoachingPlanStore implements RefreshableView {
+public class IcebergCoachingPlanStore
+    extends TableView<Map<UserId, NavigableMap<LocalDate, StoredPlan>>> {
 
   private static final Logger LOG = LoggerFactory.getLogger(IcebergCoachingPlanStore.class);
 
-  private final SnapshotCache<Map<UserId, NavigableMap<LocalDate, StoredPlan>>> cache;
-
   public IcebergCoachingPlanStore(Lakehouse lakehouse, TableScanner scanner) {
-    this.cache =
+    super(
         new SnapshotCache<>(
             lakehouse,
             scanner,
             LakehouseTables.COACHING_PLANS.id(),
             IcebergCoachingPlanStore::byUser,
-            Map.of());
+            Map.of()));
   }
 
   /** The user's plan of {@code date}, if the nightly run wrote one. */
   public Optional<StoredPlan> find(UserId userId, LocalDate date) {
-    NavigableMap<LocalDate, StoredPlan> plans = cache.value().get(userId);
+    NavigableMap<LocalDate, StoredPlan> plans = value().get(userId);
     return plans == null ? Optional.empty() : Optional.ofNullable(plans.get(date));
   }
 
   /** The dates the user has plans for, ascending. */
   public NavigableSet<LocalDate> findDates(UserId userId) {
-    NavigableMap<LocalDate, StoredPlan> plans = cache.value().get(userId);
+    NavigableMap<LocalDate, StoredPlan> plans = value().get(userId);
     return plans == null ? Collections.emptyNavigableSet() : new TreeSet<>(plans.keySet());
-  }
-
-  @Override
-  public String name() {
-    return cache.name();
-  }
-
-  @Override
-  public boolean refresh() {
-    return cache.refresh();
-  }
-
-  @Override
-  public Optional<Long> snapshotId() {
-    return cache.snapshotId();
-  }
-
-  @Override
-  public boolean loaded() {
-    return cache.loaded();
   }
 
   @SuppressWarnings("unchecked")

@@ -7,59 +7,36 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.iceberg.data.Record;
 import org.vitalake.core.id.UserId;
 import org.vitalake.lakehouse.Lakehouse;
 import org.vitalake.lakehouse.LakehouseTables;
 import org.vitalake.lakehouse.TableScanner;
-import org.vitalake.serving.lakehouse.RefreshableView;
 import org.vitalake.serving.lakehouse.SnapshotCache;
+import org.vitalake.serving.lakehouse.TableView;
 
 /**
  * Self-reported readiness (0-10) per user and day from {@code silver.wellness}: the readiness
  * model's reference point when the plan is recomputed in the morning.
  */
 @Singleton
-public class IcebergSelfReports implements RefreshableView {
-
-  private final SnapshotCache<Map<UserId, NavigableMap<LocalDate, Double>>> cache;
+public class IcebergSelfReports extends TableView<Map<UserId, NavigableMap<LocalDate, Double>>> {
 
   public IcebergSelfReports(Lakehouse lakehouse, TableScanner scanner) {
-    this.cache =
+    super(
         new SnapshotCache<>(
             lakehouse,
             scanner,
             LakehouseTables.WELLNESS.id(),
             IcebergSelfReports::byUser,
-            Map.of());
+            Map.of()));
   }
 
   /** The user's self-reported readiness by date. */
   public NavigableMap<LocalDate, Double> find(UserId userId) {
-    NavigableMap<LocalDate, Double> days = cache.value().get(userId);
+    NavigableMap<LocalDate, Double> days = value().get(userId);
     return days == null ? Collections.emptyNavigableMap() : days;
-  }
-
-  @Override
-  public String name() {
-    return cache.name();
-  }
-
-  @Override
-  public boolean refresh() {
-    return cache.refresh();
-  }
-
-  @Override
-  public Optional<Long> snapshotId() {
-    return cache.snapshotId();
-  }
-
-  @Override
-  public boolean loaded() {
-    return cache.loaded();
   }
 
   static Map<UserId, NavigableMap<LocalDate, Double>> byUser(List<Record> rows) {

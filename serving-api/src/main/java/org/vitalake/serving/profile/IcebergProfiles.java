@@ -16,8 +16,8 @@ import org.vitalake.lakehouse.BronzeRecords;
 import org.vitalake.lakehouse.Lakehouse;
 import org.vitalake.lakehouse.LakehouseTables;
 import org.vitalake.lakehouse.TableScanner;
-import org.vitalake.serving.lakehouse.RefreshableView;
 import org.vitalake.serving.lakehouse.SnapshotCache;
+import org.vitalake.serving.lakehouse.TableView;
 
 /**
  * The latest pseudonymous profile of each user from {@code bronze.user_profiles}, in memory: the
@@ -25,51 +25,30 @@ import org.vitalake.serving.lakehouse.SnapshotCache;
  * weight, height, age, sex and goals.
  */
 @Singleton
-public class IcebergProfiles implements RefreshableView, Function<UserId, Optional<ZoneId>> {
+public class IcebergProfiles extends TableView<Map<UserId, UserProfile>>
+    implements Function<UserId, Optional<ZoneId>> {
 
   private static final Logger LOG = LoggerFactory.getLogger(IcebergProfiles.class);
 
-  private final SnapshotCache<Map<UserId, UserProfile>> cache;
-
   public IcebergProfiles(Lakehouse lakehouse, TableScanner scanner) {
-    this.cache =
+    super(
         new SnapshotCache<>(
             lakehouse,
             scanner,
             LakehouseTables.USER_PROFILES.id(),
             IcebergProfiles::latest,
-            Map.of());
+            Map.of()));
   }
 
   /** The user's latest profile, if they have one. */
   public Optional<UserProfile> findLatest(UserId userId) {
-    return Optional.ofNullable(cache.value().get(userId));
+    return Optional.ofNullable(value().get(userId));
   }
 
   /** The user's home time zone, if their profile names one. */
   @Override
   public Optional<ZoneId> apply(UserId userId) {
     return findLatest(userId).map(UserProfile::timeZone);
-  }
-
-  @Override
-  public String name() {
-    return cache.name();
-  }
-
-  @Override
-  public boolean refresh() {
-    return cache.refresh();
-  }
-
-  @Override
-  public Optional<Long> snapshotId() {
-    return cache.snapshotId();
-  }
-
-  @Override
-  public boolean loaded() {
-    return cache.loaded();
   }
 
   static Map<UserId, UserProfile> latest(List<Record> rows) {

@@ -10,57 +10,38 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.iceberg.data.Record;
 import org.vitalake.core.id.UserId;
 import org.vitalake.lakehouse.Lakehouse;
 import org.vitalake.lakehouse.LakehouseTables;
 import org.vitalake.lakehouse.TableScanner;
-import org.vitalake.serving.lakehouse.RefreshableView;
 import org.vitalake.serving.lakehouse.SnapshotCache;
+import org.vitalake.serving.lakehouse.TableView;
 
 /** {@code gold.readiness} in memory, by user and date, reloaded on each new snapshot. */
 @Singleton
-public class IcebergReadinessStore implements RefreshableView {
-
-  private final SnapshotCache<Map<UserId, NavigableMap<LocalDate, ReadinessDay>>> cache;
-  private final JsonMapper json;
+public class IcebergReadinessStore
+    extends TableView<Map<UserId, NavigableMap<LocalDate, ReadinessDay>>> {
 
   public IcebergReadinessStore(Lakehouse lakehouse, TableScanner scanner, JsonMapper json) {
-    this.json = json;
-    this.cache =
+    super(
         new SnapshotCache<>(
-            lakehouse, scanner, LakehouseTables.READINESS.id(), this::byUser, Map.of());
+            lakehouse,
+            scanner,
+            LakehouseTables.READINESS.id(),
+            rows -> byUser(rows, json),
+            Map.of()));
   }
 
   /** The user's days from {@code from} to {@code to}, both inclusive. */
   public List<ReadinessDay> findByUser(UserId userId, LocalDate from, LocalDate to) {
-    NavigableMap<LocalDate, ReadinessDay> days = cache.value().get(userId);
+    NavigableMap<LocalDate, ReadinessDay> days = value().get(userId);
     return days == null ? List.of() : List.copyOf(days.subMap(from, true, to, true).values());
   }
 
-  @Override
-  public String name() {
-    return cache.name();
-  }
-
-  @Override
-  public boolean refresh() {
-    return cache.refresh();
-  }
-
-  @Override
-  public Optional<Long> snapshotId() {
-    return cache.snapshotId();
-  }
-
-  @Override
-  public boolean loaded() {
-    return cache.loaded();
-  }
-
-  private Map<UserId, NavigableMap<LocalDate, ReadinessDay>> byUser(List<Record> rows) {
+  private static Map<UserId, NavigableMap<LocalDate, ReadinessDay>> byUser(
+      List<Record> rows, JsonMapper json) {
     Map<UserId, NavigableMap<LocalDate, ReadinessDay>> byUser = new HashMap<>();
     for (Record row : rows) {
       String user = (String) row.getField("user_id");
@@ -74,7 +55,7 @@ public class IcebergReadinessStore implements RefreshableView {
               date,
               (Integer) row.getField("score"),
               (String) row.getField("band"),
-              parse((String) row.getField("contributors")),
+              parse((String) row.getField("contributors"), json),
               (String) row.getField("reason"),
               computed == null ? null : computed.toInstant());
       try {
@@ -88,7 +69,7 @@ public class IcebergReadinessStore implements RefreshableView {
     return Map.copyOf(frozen);
   }
 
-  private Object parse(String contributors) {
+  private static Object parse(String contributors, JsonMapper json) {
     if (contributors == null || contributors.isBlank()) {
       return null;
     }

@@ -17,30 +17,30 @@ import org.vitalake.core.id.UserId;
 import org.vitalake.lakehouse.Lakehouse;
 import org.vitalake.lakehouse.LakehouseTables;
 import org.vitalake.lakehouse.TableScanner;
-import org.vitalake.serving.lakehouse.RefreshableView;
 import org.vitalake.serving.lakehouse.SnapshotCache;
+import org.vitalake.serving.lakehouse.TableView;
 
 /** {@code gold.daily_metrics} in memory, by user and date, reloaded on each new snapshot. */
 @Singleton
-public class IcebergDailyMetricsStore implements DailyMetricsStore, RefreshableView {
+public class IcebergDailyMetricsStore
+    extends TableView<Map<UserId, NavigableMap<LocalDate, DailyMetrics>>>
+    implements DailyMetricsStore {
 
   private static final Logger LOG = LoggerFactory.getLogger(IcebergDailyMetricsStore.class);
 
-  private final SnapshotCache<Map<UserId, NavigableMap<LocalDate, DailyMetrics>>> cache;
-
   public IcebergDailyMetricsStore(Lakehouse lakehouse, TableScanner scanner) {
-    this.cache =
+    super(
         new SnapshotCache<>(
             lakehouse,
             scanner,
             LakehouseTables.DAILY_METRICS.id(),
             IcebergDailyMetricsStore::byUser,
-            Map.of());
+            Map.of()));
   }
 
   @Override
   public List<DailyMetrics> findByUser(UserId userId, LocalDate from, LocalDate toInclusive) {
-    NavigableMap<LocalDate, DailyMetrics> days = cache.value().get(userId);
+    NavigableMap<LocalDate, DailyMetrics> days = value().get(userId);
     if (days == null) {
       return List.of();
     }
@@ -49,7 +49,7 @@ public class IcebergDailyMetricsStore implements DailyMetricsStore, RefreshableV
 
   /** The user's latest day strictly before {@code date}. */
   public Optional<DailyMetrics> findBefore(UserId userId, LocalDate date) {
-    NavigableMap<LocalDate, DailyMetrics> days = cache.value().get(userId);
+    NavigableMap<LocalDate, DailyMetrics> days = value().get(userId);
     return days == null
         ? Optional.empty()
         : Optional.ofNullable(days.lowerEntry(date)).map(Map.Entry::getValue);
@@ -57,28 +57,8 @@ public class IcebergDailyMetricsStore implements DailyMetricsStore, RefreshableV
 
   /** The user's day {@code date}, if the nightly run produced it. */
   public Optional<DailyMetrics> find(UserId userId, LocalDate date) {
-    NavigableMap<LocalDate, DailyMetrics> days = cache.value().get(userId);
+    NavigableMap<LocalDate, DailyMetrics> days = value().get(userId);
     return days == null ? Optional.empty() : Optional.ofNullable(days.get(date));
-  }
-
-  @Override
-  public String name() {
-    return cache.name();
-  }
-
-  @Override
-  public boolean refresh() {
-    return cache.refresh();
-  }
-
-  @Override
-  public Optional<Long> snapshotId() {
-    return cache.snapshotId();
-  }
-
-  @Override
-  public boolean loaded() {
-    return cache.loaded();
   }
 
   static Map<UserId, NavigableMap<LocalDate, DailyMetrics>> byUser(List<Record> rows) {
