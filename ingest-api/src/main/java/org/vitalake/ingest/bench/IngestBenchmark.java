@@ -57,7 +57,8 @@ public final class IngestBenchmark {
 
   private static final Pattern ACCEPTED = Pattern.compile("\"accepted\"\\s*:\\s*(\\d+)");
   private static final Pattern ACCESS_TOKEN =
-      Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+      // identity answers {"token": ...}; OAuth servers elsewhere say access_token
+      Pattern.compile("\"(?:access_)?token\"\\s*:\\s*\"([^\"]+)\"");
 
   private IngestBenchmark() {}
 
@@ -374,8 +375,8 @@ public final class IngestBenchmark {
               + identityUrl
               + " did not issue a service token: HTTP "
               + response.statusCode()
-              + " "
-              + response.body());
+              // a 200 body may hold a token: never print it
+              + (response.statusCode() == 200 ? " without a token field" : " " + response.body()));
     }
     return m.group(1);
   }
