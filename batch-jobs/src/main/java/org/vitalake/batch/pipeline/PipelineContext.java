@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apache.iceberg.spark.Spark3Util;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -102,6 +103,23 @@ public final class PipelineContext {
         .option("start-snapshot-id", range.fromExclusive())
         .option("end-snapshot-id", range.to())
         .load(tableName(table));
+  }
+
+  /**
+   * The snapshot of a bronze table whose rows this run reads: the scope's snapshot, or the newest
+   * one before it that changed rows when it is a compaction; null for an empty table. Stable across
+   * reruns, so it can be stored with results and a notebook can pin it.
+   */
+  public Long dataSnapshotId(TableDefinition table) throws Exception {
+    Long to = scope.range(table.qualifiedName()).to();
+    if (to == null) {
+      return null;
+    }
+    org.apache.iceberg.Table iceberg = Spark3Util.loadIcebergTable(spark, tableName(table));
+    org.apache.iceberg.Snapshot snapshot = iceberg.snapshot(to);
+    return snapshot == null
+        ? to
+        : PipelineScopeResolver.lastDataCommit(iceberg, snapshot).snapshotId();
   }
 
   /** The latest time zone of every user, from the profiles as of this run's snapshot. */
@@ -231,6 +249,11 @@ public final class PipelineContext {
 
   /** Keeps the rows on a recomputed (user_id, local_date); everything in a full run. */
   public Dataset<Row> onlyAffected(Dataset<Row> rows) {
+    return onlyAffected(rows, "local_date");
+  }
+
+  /** Keeps the rows whose (user_id, {@code dateColumn}) is recomputed; everything in a full run. */
+  public Dataset<Row> onlyAffected(Dataset<Row> rows, String dateColumn) {
     if (scope.full()) {
       return rows;
     }
@@ -238,7 +261,7 @@ public final class PipelineContext {
         affectedDays().select(col("user_id").as("a_user"), col("local_date").as("a_date"));
     return rows.join(
         pairs,
-        col("user_id").equalTo(col("a_user")).and(col("local_date").equalTo(col("a_date"))),
+        col("user_id").equalTo(col("a_user")).and(col(dateColumn).equalTo(col("a_date"))),
         "left_semi");
   }
 
@@ -251,7 +274,16 @@ public final class PipelineContext {
    * @return rows written for the recomputed days (-1 when Spark did not report the count)
    */
   public long overwriteDays(TableDefinition table, Dataset<Row> rows) throws Exception {
-    Dataset<Row> conformed = conform(table, onlyAffected(rows));
+    return overwriteDays(table, rows, "local_date");
+  }
+
+  /**
+   * {@link #overwriteDays(TableDefinition, Dataset)} for a table whose day column is {@code
+   * dateColumn} (e.g. {@code plan_date} of {@code gold.coaching_plans}), partitioned by that day.
+   */
+  public long overwriteDays(TableDefinition table, Dataset<Row> rows, String dateColumn)
+      throws Exception {
+    Dataset<Row> conformed = conform(table, onlyAffected(rows, dateColumn));
     RowCounter counter = new RowCounter();
     Dataset<Row> counted = counter.observe(conformed);
     String name = tableName(table);
@@ -270,12 +302,12 @@ public final class PipelineContext {
             table,
             spark
                 .table(name)
-                .join(dates, col("local_date").equalTo(col("d_date")), "left_semi")
+                .join(dates, col(dateColumn).equalTo(col("d_date")), "left_semi")
                 .join(
                     pairs,
                     col("user_id")
                         .equalTo(col("a_user"))
-                        .and(col("local_date").equalTo(col("a_date"))),
+                        .and(col(dateColumn).equalTo(col("a_date"))),
                     "left_anti"));
     others.unionByName(counted).writeTo(name).overwritePartitions();
     return counter.rows();

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.iceberg.DataOperations;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.spark.Spark3Util;
@@ -63,7 +64,7 @@ public final class PipelineScopeResolver {
       Snapshot current = table.currentSnapshot();
       Long to = current == null ? null : current.snapshotId();
       if (current != null) {
-        newestCommit = Math.max(newestCommit, current.timestampMillis());
+        newestCommit = Math.max(newestCommit, lastDataCommit(table, current).timestampMillis());
       }
       Long from = null;
       if (!full && previous != null) {
@@ -90,5 +91,22 @@ public final class PipelineScopeResolver {
       reason = reason + ", and " + date + " for every user";
     }
     return new PipelineScope(full, date, ranges, Instant.ofEpochMilli(newestCommit), reason);
+  }
+
+  /**
+   * The newest snapshot at or before {@code snapshot} that changed the table's rows: compaction
+   * ({@code replace}) rewrites files without changing rows, so its commit time must not move the
+   * run's data time (and with it every {@code computed_at}) on a rerun.
+   */
+  static Snapshot lastDataCommit(Table table, Snapshot snapshot) {
+    Snapshot s = snapshot;
+    while (DataOperations.REPLACE.equals(s.operation()) && s.parentId() != null) {
+      Snapshot parent = table.snapshot(s.parentId());
+      if (parent == null) {
+        break; // expired: the replace is the oldest commit still known
+      }
+      s = parent;
+    }
+    return s;
   }
 }
