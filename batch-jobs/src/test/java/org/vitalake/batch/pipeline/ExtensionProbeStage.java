@@ -21,7 +21,7 @@ public class ExtensionProbeStage implements PipelineStage {
 
   @Override
   public int order() {
-    return EXTENSIONS_FIRST + 100;
+    return EXTENSIONS_FIRST + 200;
   }
 
   @Override

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -40,10 +41,18 @@ import org.springframework.batch.core.StepExecution;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.vitalake.batch.BatchApplication;
 import org.vitalake.batch.BatchProperties;
+import org.vitalake.batch.coaching.CoachingStepConfiguration;
 import org.vitalake.batch.spark.LakehouseSparkSession;
 import org.vitalake.batch.sql.SqlCommand;
+import org.vitalake.coaching.features.DayObservation;
+import org.vitalake.coaching.pmdata.PmDataReader;
+import org.vitalake.coaching.registry.ModelRegistry;
+import org.vitalake.coaching.registry.ModelStorages;
+import org.vitalake.coaching.registry.RegistryEntry;
 import org.vitalake.core.id.UserId;
 import org.vitalake.core.metric.Metric;
+import org.vitalake.core.plan.CoachingPlan;
+import org.vitalake.core.plan.PlanJson;
 import org.vitalake.core.sample.DeviceType;
 import org.vitalake.core.sample.Sample;
 import org.vitalake.lakehouse.LakehouseTables;
@@ -53,7 +62,9 @@ import org.vitalake.lakehouse.local.LocalLakehouse;
 
 /**
  * The whole {@code nightlyPipeline} job on a real lakehouse (s3proxy + SQLite catalog) over
- * Fitabase hourly steps of three users, checked against the export's own daily totals.
+ * Fitabase hourly steps of three users, checked against the export's own daily totals, and over two
+ * PMData participants' resting heart rate and self-reported readiness, on which the coaching steps
+ * train, score and plan.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -65,6 +76,11 @@ class NightlyPipelineIT {
   /** One user whose files agree on every day, and two with days where they do not. */
   private static final List<String> USERS = List.of("1927972279", "2022484408", "1844505072");
 
+  /** PMData participants with resting heart rate and self-reported readiness (Norway). */
+  private static final List<String> PMDATA_USERS = List.of("p01", "p02");
+
+  private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
+
   private static final DateTimeFormatter FITABASE_TIME =
       DateTimeFormatter.ofPattern("M/d/yyyy h:mm:ss a", Locale.US);
   private static final DateTimeFormatter FITABASE_DATE =
@@ -75,6 +91,10 @@ class NightlyPipelineIT {
   private ConfigurableApplicationContext context;
   private final ByteArrayOutputStream output = new ByteArrayOutputStream();
   private Path home;
+  private BatchProperties batch;
+
+  /** participant -> days, from the PMData files. */
+  private final Map<String, List<DayObservation>> pmdata = new TreeMap<>();
 
   /** user -> local day -> hour -> steps, from hourlySteps_merged.csv. */
   private final Map<String, Map<LocalDate, Map<Integer, Long>>> hourly = new TreeMap<>();
@@ -86,7 +106,7 @@ class NightlyPipelineIT {
   void startLakehouseAndWriteBronze() throws IOException {
     lakehouse = LocalLakehouse.start();
     home = Files.createTempDirectory("vitalake-batch-it-");
-    BatchProperties batch =
+    batch =
         BatchProperties.fromMap(
             Map.of(
                 "VITALAKE_HOME",
@@ -106,9 +126,36 @@ class NightlyPipelineIT {
     TableAppender appender = new TableAppender(lakehouse.lakehouse());
     List<Record> profiles = new ArrayList<>();
     for (String user : USERS) {
-      profiles.add(profile(user));
+      profiles.add(profile(user, ZONE));
+    }
+    Path pmdataDir = Path.of(System.getProperty("vitalake.shared.data"), "pmdata");
+    for (String user : PMDATA_USERS) {
+      pmdata.put(user, new PmDataReader().read(pmdataDir.resolve(user)).days());
+      profiles.add(profile(user, OSLO));
     }
     appender.append(LakehouseTables.USER_PROFILES, profiles);
+    // PMData as a ring and the wellness app would deliver it: the morning's resting heart rate
+    // and readiness report (0-10), each user in one payload
+    for (String user : PMDATA_USERS) {
+      List<Record> samples = new ArrayList<>();
+      List<Record> reports = new ArrayList<>();
+      for (DayObservation day : pmdata.get(user)) {
+        Instant morning = day.date().atTime(7, 0).atZone(OSLO).toInstant();
+        if (day.restingHr() != null) {
+          samples.add(restingHeartRate(user, day.restingHr(), morning));
+        }
+        if (day.selfReportedReadiness() != null) {
+          reports.add(
+              entry(
+                  user,
+                  "wellness",
+                  morning.plusSeconds(1800),
+                  "{\"readiness\":" + day.selfReportedReadiness() + "}"));
+        }
+      }
+      appender.append(LakehouseTables.WEARABLE_SAMPLES, samples);
+      appender.append(LakehouseTables.JOURNAL_ENTRIES, reports);
+    }
     // hourly steps as a Fitbit sync would deliver them: no offset, one payload per user
     for (String user : USERS) {
       List<Record> rows = new ArrayList<>();
@@ -149,6 +196,9 @@ class NightlyPipelineIT {
             "normalizeSamples",
             "normalizeJournal",
             "dailyMetrics",
+            "trainModels",
+            "readiness",
+            "plans",
             "extensionProbe",
             "erasure",
             "maintenance");
@@ -184,6 +234,66 @@ class NightlyPipelineIT {
 
   @Test
   @Order(2)
+  void firstRunTrainsOnTheSelfReportsAndScoresAndPlansEveryDay() {
+    // then: every gold day has its readiness and its plan
+    Set<String> goldDays = pairs("SELECT user_id, local_date FROM gold.daily_metrics");
+    assertThat(goldDays).hasSizeGreaterThan(PMDATA_USERS.size() * 60);
+    assertThat(pairs("SELECT user_id, local_date FROM gold.readiness")).isEqualTo(goldDays);
+    assertThat(pairs("SELECT user_id, plan_date FROM gold.coaching_plans")).isEqualTo(goldDays);
+
+    // and both models are registered in the models bucket, trained on this run's snapshots
+    ModelRegistry registry = registry();
+    RegistryEntry readiness = registry.findCurrent(ModelRegistry.READINESS_MODEL_ID).orElseThrow();
+    assertThat(registry.findCurrent(ModelRegistry.ANOMALY_MODEL_ID)).isPresent();
+    assertThat(readiness.version()).isEqualTo(1);
+    assertThat(readiness.trainingSnapshotIds())
+        .anyMatch(id -> id.startsWith("bronze.journal_entries@"))
+        .anyMatch(id -> id.startsWith("gold.daily_metrics@"))
+        .anyMatch(id -> id.startsWith("rows@sha256:"));
+    assertThat(readiness.metrics().get("n_users_test")).isEqualTo((double) PMDATA_USERS.size());
+    assertThat(
+            lakehouse
+                .s3Server()
+                .dataDir()
+                .resolve(lakehouse.properties().modelsBucket())
+                .resolve(readiness.modelKey()))
+        .isRegularFile();
+
+    // Fitabase users have steps only: no score, and the reason says why
+    String fitabase = quoted(USERS);
+    assertThat(count("gold.readiness", "user_id IN (" + fitabase + ") AND score IS NULL"))
+        .isEqualTo(count("gold.readiness", "user_id IN (" + fitabase + ")"))
+        .isEqualTo(count("gold.readiness", "user_id IN (" + fitabase + ") AND reason LIKE '%7%'"))
+        .isPositive();
+    // a PMData day is personalised exactly when its plan names the readiness model
+    String pm = quoted(PMDATA_USERS);
+    long personalised =
+        count(
+            "gold.readiness",
+            "user_id IN (" + pm + ") AND contributors LIKE '%predicted_self_report%'");
+    assertThat(personalised).isPositive();
+    assertThat(
+            count(
+                "gold.coaching_plans",
+                "model_id = 'readiness-regression' AND model_version = '"
+                    + readiness.versionLabel()
+                    + "'"))
+        .isEqualTo(personalised);
+    assertThat(count("gold.anomalies", "user_id IN (" + pm + ")")).isPositive();
+
+    // and every plan reads back as a plan of its row's user and day
+    for (Row row :
+        spark
+            .sql("SELECT user_id, plan_date, plan_json FROM gold.coaching_plans")
+            .collectAsList()) {
+      CoachingPlan plan = PlanJson.read(row.getString(2));
+      assertThat(plan.userId().value()).isEqualTo(row.getString(0));
+      assertThat(plan.planDate()).isEqualTo(row.getDate(1).toLocalDate());
+    }
+  }
+
+  @Test
+  @Order(3)
   void rerunningLeavesEveryTableIdentical() throws Exception {
     // given
     Map<String, List<String>> before = contents();
@@ -199,7 +309,7 @@ class NightlyPipelineIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void aLateSampleRecomputesOnlyItsDayEvenAcrossAFailedRunAndItsRestart() throws Exception {
     // given a minute row for an hour that so far had only its hourly total
     String user = USERS.get(0);
@@ -224,6 +334,9 @@ class NightlyPipelineIT {
     assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
     assertThat(restarted.getJobInstance().getId()).isEqualTo(failed.getJobInstance().getId());
     assertThat(stepNames(restarted)).containsExactly("extensionProbe", "erasure", "maintenance");
+    // a Fitabase user has no self-reports: the training rows, and so the models, are unchanged
+    assertThat(registry().findCurrent(ModelRegistry.READINESS_MODEL_ID).orElseThrow().version())
+        .isEqualTo(1);
 
     long expected =
         hourly.get(user).get(day).entrySet().stream()
@@ -248,7 +361,7 @@ class NightlyPipelineIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void journalEntriesReachGoldAndAnErasureRequestRemovesTheUserEverywhere() throws Exception {
     // given two meals for one user and an erasure request for another
     String eater = USERS.get(1);
@@ -260,8 +373,16 @@ class NightlyPipelineIT {
     appender.append(
         LakehouseTables.JOURNAL_ENTRIES,
         List.of(
-            entry(eater, lunch, "{\"name\":\"lentil soup\",\"calories\":420,\"protein_g\":21.5}"),
-            entry(eater, dinner, "{\"name\":\"salmon\",\"calories\":610.5,\"protein_g\":38}")));
+            entry(
+                eater,
+                "meal",
+                lunch,
+                "{\"name\":\"lentil soup\",\"calories\":420,\"protein_g\":21.5}"),
+            entry(
+                eater,
+                "meal",
+                dinner,
+                "{\"name\":\"salmon\",\"calories\":610.5,\"protein_g\":38}")));
     Record request = GenericRecord.create(LakehouseTables.ERASURE_REQUESTS.schema());
     request.setField("user_id", erased);
     request.setField("requested_at", Instant.now().atOffset(ZoneOffset.UTC));
@@ -297,7 +418,7 @@ class NightlyPipelineIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void statusListsTheRunsAndSqlPrintsATable() {
     // given
     output.reset();
@@ -314,14 +435,40 @@ class NightlyPipelineIT {
     // then
     String status = output.toString(StandardCharsets.UTF_8);
     assertThat(status).contains("COMPLETED", "FAILED", "exit message");
-    assertThat(shown).isEqualTo(2);
+    int users = USERS.size() - 1 + PMDATA_USERS.size(); // one Fitabase user was erased
+    assertThat(shown).isEqualTo(users);
     assertThat(sqlOut.toString(StandardCharsets.UTF_8))
         .contains(
-            "user_id", USERS.get(0), String.valueOf(daily.get(USERS.get(0)).size()), "(2 rows)");
+            "user_id",
+            USERS.get(0),
+            String.valueOf(daily.get(USERS.get(0)).size()),
+            "(" + users + " rows)");
   }
 
   private PipelineCommand command() {
     return context.getBean(PipelineCommand.class);
+  }
+
+  private ModelRegistry registry() {
+    return new ModelRegistry(
+        ModelStorages.fromEnvironment(
+            CoachingStepConfiguration.modelStorageEnv(lakehouse.properties(), batch)),
+        Clock.systemUTC());
+  }
+
+  /** The (user, day) pairs a query returns, as {@code user|day}. */
+  private Set<String> pairs(String query) {
+    return spark.sql(query).collectAsList().stream()
+        .map(r -> r.getString(0) + "|" + r.getDate(1))
+        .collect(Collectors.toCollection(java.util.TreeSet::new));
+  }
+
+  private long count(String table, String where) {
+    return spark.table(table).where(where).count();
+  }
+
+  private static String quoted(List<String> users) {
+    return users.stream().map(u -> "'" + u + "'").collect(Collectors.joining(", "));
   }
 
   private static List<String> stepNames(JobExecution run) {
@@ -399,10 +546,10 @@ class NightlyPipelineIT {
     assertThat(daily).containsOnlyKeys(USERS);
   }
 
-  private static Record profile(String user) {
+  private static Record profile(String user, ZoneId zone) {
     Record r = GenericRecord.create(LakehouseTables.USER_PROFILES.schema());
     r.setField("user_id", user);
-    r.setField("time_zone", ZONE.getId());
+    r.setField("time_zone", zone.getId());
     r.setField("goals", List.of());
     r.setField("updated_at", Instant.parse("2016-04-01T00:00:00Z").atOffset(ZoneOffset.UTC));
     return r;
@@ -438,12 +585,44 @@ class NightlyPipelineIT {
     return r;
   }
 
-  private static Record entry(String user, Instant occurredAt, String json) {
+  private static Record restingHeartRate(String user, double bpm, Instant at) {
+    ZoneOffset offset = OSLO.getRules().getOffset(at);
+    Sample sample =
+        new Sample(
+            UserId.of(user),
+            Metric.RESTING_HEART_RATE,
+            bpm,
+            at,
+            at,
+            offset,
+            "fitbit",
+            "fitbit",
+            DeviceType.WATCH,
+            "bpm");
+    Record r = GenericRecord.create(LakehouseTables.WEARABLE_SAMPLES.schema());
+    r.setField("ingest_id", UUID.randomUUID().toString());
+    r.setField("received_at", Instant.now().atOffset(ZoneOffset.UTC));
+    r.setField("user_id", user);
+    r.setField("source", "fitbit");
+    r.setField("device", "fitbit");
+    r.setField("device_type", DeviceType.WATCH.code());
+    r.setField("metric", Metric.RESTING_HEART_RATE.code());
+    r.setField("value", bpm);
+    r.setField("unit", "bpm");
+    r.setField("value_as_sent", bpm);
+    r.setField("start_time", at.atOffset(ZoneOffset.UTC));
+    r.setField("end_time", at.atOffset(ZoneOffset.UTC));
+    r.setField("zone_offset_seconds", offset.getTotalSeconds());
+    r.setField("sample_key", sample.sampleKey());
+    return r;
+  }
+
+  private static Record entry(String user, String type, Instant occurredAt, String json) {
     Record r = GenericRecord.create(LakehouseTables.JOURNAL_ENTRIES.schema());
     r.setField("entry_id", UUID.randomUUID().toString());
     r.setField("ingest_id", UUID.randomUUID().toString());
     r.setField("user_id", user);
-    r.setField("entry_type", "meal");
+    r.setField("entry_type", type);
     r.setField("occurred_at", occurredAt.atOffset(ZoneOffset.UTC));
     r.setField("content", json);
     r.setField("received_at", Instant.now().atOffset(ZoneOffset.UTC));
