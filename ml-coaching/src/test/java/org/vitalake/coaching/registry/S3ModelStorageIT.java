@@ -36,9 +36,12 @@ class S3ModelStorageIT extends ModelStorageContract {
   }
 
   @AfterAll
-  static void stopServer() {
+  static void stopServer() throws Exception {
     if (server != null) {
       server.close();
+    }
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
   }
 
