@@ -90,8 +90,12 @@ public class PlanService {
   public RenderedPlan findRendered(
       UserId userId, String date, java.util.function.Function<PlanResponse, RenderedPlan> render) {
     Instant now = clock.instant();
-    LocalDate day = DateParameters.parse("date", date, today.todayOf(userId, now));
-    String version = key(userId, day, today.find(userId, day).orElse(null));
+    LocalDate localToday = today.todayOf(userId, now);
+    LocalDate day = DateParameters.parse("date", date, localToday);
+    // today's plan is live and yesterday's is final: after midnight the same day renders anew
+    String version =
+        key(userId, day, today.find(userId, day).orElse(null))
+            + (day.equals(localToday) ? "|today" : "|past");
     return rendered.find(version, () -> render.apply(findPlan(userId, date)));
   }
 

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.vitalake.core.id.UserId;
+import org.vitalake.core.metric.Metric;
 
 /**
  * Each user's running totals for the last few local days, in bounded memory.
@@ -26,8 +27,12 @@ import org.vitalake.core.id.UserId;
  */
 public final class TodayAggregates {
 
-  /** Sleep that ends after 18:00 local time belongs to the night before the next day. */
-  static final Duration SLEEP_DAY_SHIFT = Duration.ofHours(6);
+  /**
+   * A sleep stage is a fragment of a night: one that ends after 18:00 local time belongs to the
+   * night before the next day. A whole session counts on the day it ends, as in the nightly
+   * pipeline, so a nap or a night shift lands on the same day in both places.
+   */
+  static final Duration SLEEP_STAGE_DAY_SHIFT = Duration.ofHours(6);
 
   private final int maxUsers;
   private final int maxDaysPerUser;
@@ -65,8 +70,13 @@ public final class TodayAggregates {
    * @return whether the sample was for a day that is kept
    */
   public boolean add(WearableEvent event, Instant now) {
-    Instant dayInstant =
-        isSleep(event) && event.end() != null ? event.end().plus(SLEEP_DAY_SHIFT) : event.start();
+    Instant dayInstant = event.start();
+    if (isSleep(event) && event.end() != null) {
+      dayInstant =
+          event.metric() == Metric.SLEEP_STAGE
+              ? event.end().plus(SLEEP_STAGE_DAY_SHIFT)
+              : event.end();
+    }
     ZoneOffset offset = offsetOf(event.userId(), event.zoneOffsetSeconds(), dayInstant);
     LocalDate day = dayInstant.atOffset(offset).toLocalDate();
     if (!isRecent(day, now)) {

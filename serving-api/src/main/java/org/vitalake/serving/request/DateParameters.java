@@ -11,6 +11,11 @@ public final class DateParameters {
   /** Longest range {@code from}-{@code to} a history request may cover, in days. */
   public static final int MAX_RANGE_DAYS = 366;
 
+  /** Earliest and latest years a date parameter may name. */
+  public static final int MIN_YEAR = 1900;
+
+  public static final int MAX_YEAR = 2200;
+
   /** Days a history request covers when it gives no {@code from}. */
   public static final int DEFAULT_RANGE_DAYS = 30;
 
@@ -28,12 +33,19 @@ public final class DateParameters {
     if (value == null || value.isBlank()) {
       return fallback;
     }
+    LocalDate date;
     try {
-      return LocalDate.parse(value.trim());
+      date = LocalDate.parse(value.trim());
     } catch (DateTimeParseException e) {
       throw ProblemException.invalid(
           field, "'" + value + "' is not a date; use YYYY-MM-DD, e.g. 2026-03-14");
     }
+    // LocalDate accepts years up to +-999999999, where range arithmetic overflows
+    if (date.getYear() < MIN_YEAR || date.getYear() > MAX_YEAR) {
+      throw ProblemException.invalid(
+          field, field + " " + value + " is outside the years " + MIN_YEAR + "-" + MAX_YEAR);
+    }
+    return date;
   }
 
   /**

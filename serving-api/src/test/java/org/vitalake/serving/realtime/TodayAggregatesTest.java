@@ -204,6 +204,25 @@ class TodayAggregatesTest {
   }
 
   @Test
+  void aNapSessionEndingInTheEveningCountsOnTheDayItEndsAsInTheNightlyPipeline() {
+    // given a 45-minute nap session on the evening of yesterday (UTC offset 0)
+    aggregates.add(
+        sample(
+            Metric.SLEEP_SESSION,
+            45,
+            "2026-03-13T19:00:00Z",
+            "2026-03-13T19:45:00Z",
+            0,
+            "watch",
+            "nap"),
+        NOW);
+
+    // then it belongs to yesterday, the day it ended, not to today
+    assertThat(aggregates.find(ANA, TODAY.minusDays(1)).orElseThrow().sleepMinutes()).isEqualTo(45);
+    assertThat(aggregates.find(ANA, TODAY)).isEmpty();
+  }
+
+  @Test
   void historicalSamplesAreLeftToTheNightlyRun() {
     // when
     boolean kept =

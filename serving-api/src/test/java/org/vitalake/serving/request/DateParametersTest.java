@@ -45,4 +45,14 @@ class DateParametersTest {
               assertThat(e.getMessage()).contains("YYYY-MM-DD");
             });
   }
+
+  @Test
+  void rejectsAnExtremeYearInsteadOfOverflowingTheRange() {
+    // LocalDate parses it, but 30 days before it does not exist
+    assertThatThrownBy(() -> DateParameters.range(null, "-999999999-01-01", TODAY))
+        .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.field()).contains("to"));
+    assertThatThrownBy(() -> DateParameters.parse("date", "+10000-01-01", TODAY))
+        .isInstanceOfSatisfying(
+            ProblemException.class, e -> assertThat(e.getMessage()).contains("1900-2200"));
+  }
 }
