@@ -148,13 +148,17 @@ public class LoginService {
     if (clientSecret == null || clientSecret.isEmpty()) {
       throw ProblemException.invalid("client_secret", "is required");
     }
+    // Per client id as well: the address alone is not enough against a spread of sources.
+    String clientKey = "client:" + clientId;
     String addressKey = "address:" + clientAddress;
-    requireNotThrottled(addressKey, addressKey, clientAddress);
+    requireNotThrottled(clientKey, addressKey, clientAddress);
     if (!serviceClients.authenticate(clientId, clientSecret)) {
+      throttle.recordFailure(clientKey);
       throttle.recordFailure(addressKey);
       audit.record(AuditEvent.SERVICE_TOKEN_REFUSED, null, null, clientAddress, null);
       throw ProblemException.unauthorized("client_id or client_secret is not correct");
     }
+    throttle.reset(clientKey);
     audit.record(AuditEvent.SERVICE_TOKEN_ISSUED, null, clientId, clientAddress, null);
     return TokenResponse.of(issuer.issue(clientId, Set.of(Role.SERVICE)), null);
   }

@@ -76,7 +76,7 @@ public class ExternalUserService {
         request.password() == null ? null : AccountService.checkPassword(request.password());
     NewAccount draft =
         new NewAccount(
-            system + " participant " + externalId,
+            participantName(system, externalId),
             system + "." + externalId.toLowerCase(java.util.Locale.ROOT) + "@" + PARTICIPANT_DOMAIN,
             password == null ? null : hasher.hash(password.toCharArray()),
             ProfileFields.parseDateOfBirth(request.dateOfBirth(), clock),
@@ -105,6 +105,18 @@ public class ExternalUserService {
       }
       throw e;
     }
+  }
+
+  /**
+   * The display name of a participant account, cut to {@link ProfileFields#MAX_NAME_LENGTH}: the
+   * longest system and external id together exceed the column, and the name is cosmetic (the
+   * mapping row, not the name, identifies the participant).
+   */
+  static String participantName(String system, String externalId) {
+    String name = system + " participant " + externalId;
+    return name.length() <= ProfileFields.MAX_NAME_LENGTH
+        ? name
+        : name.substring(0, ProfileFields.MAX_NAME_LENGTH);
   }
 
   private static String require(String field, String value, Pattern pattern, String allowed) {

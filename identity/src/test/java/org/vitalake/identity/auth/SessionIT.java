@@ -2,6 +2,8 @@ package org.vitalake.identity.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -17,8 +19,9 @@ import org.vitalake.identity.support.Reply;
 import org.vitalake.identity.support.ServerProperties;
 
 /**
- * Throttling, refresh-token rotation and logout. The server trusts X-Forwarded-For here (as behind
- * a reverse proxy) so that each test can act from its own client address.
+ * Throttling, refresh-token rotation and logout. The loopback address is configured as a trusted
+ * proxy here, so the server believes X-Forwarded-For from the test client and each test can act
+ * from its own client address.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -35,7 +38,7 @@ class SessionIT implements TestPropertyProvider {
   @Override
   public Map<String, String> getProperties() {
     Map<String, String> properties = ServerProperties.forHome(ServerProperties.newHome());
-    properties.put("micronaut.server.client-address-header", "X-Forwarded-For");
+    properties.put("vitalake.identity.trusted-proxies", "127.0.0.1,::1");
     properties.put("vitalake.identity.login-throttle.max-failures", Integer.toString(MAX_FAILURES));
     properties.put("vitalake.identity.login-throttle.window", "15m");
     return properties;
@@ -81,6 +84,43 @@ class SessionIT implements TestPropertyProvider {
     // then
     assertThat(fromAttacker.status()).isEqualTo(429);
     assertThat(fromAttacker.headers().get("Retry-After")).isNotNull();
+    assertThat(fromElsewhere.status()).isEqualTo(200);
+  }
+
+  @Test
+  void throttlesAServiceClientAfterRepeatedFailuresFromAnyAddress() {
+    // given: wrong secrets for one client id, each from a different address
+    for (int i = 0; i < MAX_FAILURES; i++) {
+      assertThat(serviceToken("wrong-secret-" + i, "10.4.0." + i).status()).isEqualTo(401);
+    }
+
+    // when: even the right secret from a fresh address is refused
+    Reply throttled = serviceToken(ServerProperties.SERVICE_SECRET, "10.4.1.1");
+
+    // then
+    assertThat(throttled.status()).isEqualTo(429);
+    assertThat(throttled.headers().get("Retry-After")).isNotNull();
+  }
+
+  @Test
+  void takesTheRightMostUntrustedAddressOfTheForwardedChain() {
+    // given: the client prepends a made-up hop; the proxy appends the real one
+    String address = "10.5.0.1";
+    for (int i = 0; i < MAX_FAILURES; i++) {
+      client.login(
+          IdentityClient.uniqueEmail("chain"),
+          "Wrong-password-" + i,
+          "192.0.2." + i + ", " + address);
+    }
+    Session user = client.registerAndLogin("Chained");
+
+    // when
+    Reply fromSameAddress =
+        client.login(user.email(), IdentityClient.PASSWORD, "198.51.100.7, " + address);
+    Reply fromElsewhere = client.login(user.email(), IdentityClient.PASSWORD, "10.5.0.2");
+
+    // then
+    assertThat(fromSameAddress.status()).isEqualTo(429);
     assertThat(fromElsewhere.status()).isEqualTo(200);
   }
 
@@ -140,5 +180,17 @@ class SessionIT implements TestPropertyProvider {
   void rejectsUnknownRefreshToken() {
     assertThat(client.refresh("made-up-token").status()).isEqualTo(401);
     assertThat(client.refresh("").problemFields()).containsExactly("refreshToken");
+  }
+
+  private Reply serviceToken(String secret, String forwardedFor) {
+    return client.send(
+        HttpRequest.POST(
+                "/oauth/token",
+                "grant_type=client_credentials&client_id="
+                    + ServerProperties.SERVICE_CLIENT
+                    + "&client_secret="
+                    + secret)
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+            .header("X-Forwarded-For", forwardedFor));
   }
 }

@@ -103,6 +103,20 @@ class ServiceAccountIT implements TestPropertyProvider {
   }
 
   @Test
+  void mapsAParticipantWithTheLongestAllowedSystemAndId() {
+    // given: 32 + 64 characters, which with " participant " exceed the 100-character name column
+    Map<String, Object> participant =
+        Map.of("system", "s".repeat(32), "externalId", "E".repeat(63) + "1");
+
+    // when
+    Reply mapped = client.post("/users/external", participant, serviceToken);
+
+    // then
+    assertThat(mapped.status()).isEqualTo(201);
+    assertThat(mapped.body()).containsEntry("created", true);
+  }
+
+  @Test
   void refusesParticipantMappingToUsersAndBadIds() {
     // given
     String userToken = client.registerAndLogin("Plain").token();
