@@ -51,7 +51,7 @@ final class AppleHealthQuantityMapper {
         start,
         sampleEnd,
         AppleHealthDates.parseOffset("startDate", record.startDate()),
-        sources.source(record.sourceName()),
+        sources.source(record.sourceName(), record.device()),
         device,
         AppleHealthSource.deviceType(device, record.sourceName(), record.userEntered()),
         now);

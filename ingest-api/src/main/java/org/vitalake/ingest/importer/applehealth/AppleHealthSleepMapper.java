@@ -34,7 +34,7 @@ final class AppleHealthSleepMapper {
         AppleHealthDates.parseInstant("startDate", record.startDate()),
         AppleHealthDates.parseInstant("endDate", record.endDate()),
         AppleHealthDates.parseOffset("startDate", record.startDate()),
-        sources.source(record.sourceName()),
+        sources.source(record.sourceName(), record.device()),
         device,
         AppleHealthSource.deviceType(device, record.sourceName(), record.userEntered()),
         now);

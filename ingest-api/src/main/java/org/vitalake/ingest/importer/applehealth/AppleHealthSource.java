@@ -1,37 +1,66 @@
 package org.vitalake.ingest.importer.applehealth;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.vitalake.core.sample.DeviceType;
 
 /**
  * Turns Apple's {@code sourceName} and {@code device} attributes into the source, device and device
- * type the platform stores, without the owner's name and without per-export memory addresses.
+ * type the platform stores, from product names and hardware ids only, never free text that may hold
+ * the owner's name.
  */
 final class AppleHealthSource {
 
-  /** "Alexandre's Apple Watch": the owner's name must not reach the lakehouse. */
-  private static final Pattern OWNER = Pattern.compile("^.+?['\u2019]s\\s+(\\S.*)$");
+  /**
+   * Known Apple products and apps, longest first; {@code sourceName} is a name the owner chose
+   * ("iPhone de Marie", "Marias iPhone"), so only these words are taken from it.
+   */
+  private static final List<String> PRODUCTS =
+      List.of("Apple Watch", "iPhone", "iPad", "iPod", "Health");
+
+  private static final List<Pattern> PRODUCT_PATTERNS =
+      PRODUCTS.stream()
+          .map(
+              p ->
+                  Pattern.compile(
+                      "(?<![\\p{L}\\p{N}])" + Pattern.quote(p) + "(?![\\p{L}\\p{N}])",
+                      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))
+          .toList();
+
+  /** Apple's model identifiers, e.g. {@code Watch6,7} or {@code iPhone12,1}. */
+  private static final Pattern HARDWARE = Pattern.compile("[A-Za-z]{2,16}\\d{1,3},\\d{1,3}");
+
+  private static final String OTHER = "other";
 
   private static final int CACHE_LIMIT = 1024;
 
   private final Map<String, String> sources = new ConcurrentHashMap<>();
 
   /**
-   * {@code apple_health:} plus the source name without its owner, e.g. {@code apple_health:Apple
-   * Watch}.
+   * {@code apple_health:} plus the product from the device's {@code name:}/{@code model:}, else its
+   * hardware id, else a known product named in {@code sourceName}, else {@code other}; e.g. {@code
+   * apple_health:Apple Watch}.
    */
-  String source(String sourceName) {
-    String name = sourceName == null || sourceName.isBlank() ? "unknown" : sourceName.strip();
+  String source(String sourceName, String device) {
+    if (device != null && !device.isBlank()) {
+      String product = deviceProduct(device);
+      if (product == null) {
+        product = hardware(device);
+      }
+      if (product != null) {
+        return "apple_health:" + product;
+      }
+    }
+    String name = sourceName == null ? "" : sourceName.strip();
     String cached = sources.get(name);
     if (cached != null) {
       return cached;
     }
-    Matcher owner = OWNER.matcher(name);
-    String source = "apple_health:" + (owner.matches() ? owner.group(1) : name);
+    String product = product(name);
+    String source = "apple_health:" + (product == null ? OTHER : product);
     if (sources.size() < CACHE_LIMIT) {
       sources.put(name, source);
     }
@@ -39,23 +68,54 @@ final class AppleHealthSource {
   }
 
   /**
-   * The device name and hardware from {@code <<HKDevice: 0x3012772a0>, name:Apple Watch, ...,
+   * The known product and hardware id from {@code <<HKDevice: 0x3012772a0>, name:Apple Watch, ...,
    * hardware:Watch6,7, ...>}, e.g. {@code Apple Watch Watch6,7}; the object address differs per
-   * record and would defeat dedupe.
+   * record and would defeat dedupe, and any other text may be a name, so without these keys nothing
+   * is stored.
    */
   static String device(String device) {
     if (device == null || device.isBlank()) {
       return null;
     }
-    String name = field(device, "name:");
-    String hardware = field(device, "hardware:");
-    if (name == null && hardware == null) {
-      return device.length() > 128 ? device.substring(0, 128) : device;
-    }
-    if (name == null) {
+    String product = deviceProduct(device);
+    String hardware = hardware(device);
+    if (product == null) {
       return hardware;
     }
-    return hardware == null ? name : name + " " + hardware;
+    return hardware == null ? product : product + " " + hardware;
+  }
+
+  /** The known product in the device's {@code name:} key, else in its {@code model:} key. */
+  private static String deviceProduct(String device) {
+    String product = product(field(device, "name:"));
+    if (product != null) {
+      return product;
+    }
+    String model = field(device, "model:");
+    // HealthKit writes model "Watch" for the Apple Watch
+    if ("Watch".equalsIgnoreCase(model)) {
+      return "Apple Watch";
+    }
+    return product(model);
+  }
+
+  /** The {@code hardware:} value when it has the shape of an Apple model identifier. */
+  private static String hardware(String device) {
+    String hardware = field(device, "hardware:");
+    return hardware != null && HARDWARE.matcher(hardware).matches() ? hardware : null;
+  }
+
+  /** The first known product named in {@code text}, spelt as Apple does, or null. */
+  static String product(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    for (int i = 0; i < PRODUCTS.size(); i++) {
+      if (PRODUCT_PATTERNS.get(i).matcher(text).find()) {
+        return PRODUCTS.get(i);
+      }
+    }
+    return null;
   }
 
   /** Watch or phone from the device or source name; the Health app's own entries are manual. */

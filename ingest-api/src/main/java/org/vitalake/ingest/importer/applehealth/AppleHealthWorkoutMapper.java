@@ -37,7 +37,7 @@ final class AppleHealthWorkoutMapper {
         start,
         end,
         AppleHealthDates.parseOffset("startDate", record.startDate()),
-        sources.source(record.sourceName()),
+        sources.source(record.sourceName(), record.device()),
         device,
         AppleHealthSource.deviceType(device, record.sourceName(), record.userEntered()),
         now);
