@@ -39,8 +39,9 @@ import org.vitalake.lakehouse.TableDefinition;
 /**
  * Step {@code trainModels}: trains the readiness regression and the vitals anomaly detector on
  * every user with self-reported readiness ({@code silver.wellness}) and their {@code
- * gold.daily_metrics}, evaluates them leave-users-out and registers both with the snapshot ids they
- * were trained on (seeded: the same snapshots give the same models).
+ * gold.daily_metrics}, except users with an erasure request (erasure runs later), evaluates them
+ * leave-users-out and registers both with the snapshot ids they were trained on (seeded: the same
+ * snapshots give the same models).
  *
  * <p>Tribuo trains in one JVM, so the labelled users' days are brought to the driver (a few hundred
  * bytes per user-day). The previous registered models stay current when there are too few labelled
@@ -102,10 +103,18 @@ public final class ModelTrainingStage implements PipelineStage {
             CoachingModelSource.storage(modelStorageEnv),
             Clock.fixed(context.scope().dataAsOf(), ZoneOffset.UTC));
     var current = registry.findCurrent(ModelRegistry.READINESS_MODEL_ID);
+    // training runs before the erasure step: users who asked to be erased must not be learnt from
+    Dataset<Row> erased =
+        context
+            .spark()
+            .table(context.tableName(LakehouseTables.ERASURE_REQUESTS))
+            .select(col("user_id").as("e_user"))
+            .distinct();
     Dataset<Row> labels =
         context
             .spark()
             .table(context.tableName(LakehouseTables.WELLNESS))
+            .join(erased, col("user_id").equalTo(col("e_user")), "left_anti")
             .where(col("readiness").between(0, 10).and(col("local_date").isNotNull()))
             .select(col("user_id"), col("local_date"), col("readiness").cast("double"));
     Dataset<Row> labelledUsers =
@@ -127,6 +136,7 @@ public final class ModelTrainingStage implements PipelineStage {
         context
             .spark()
             .table(context.tableName(LakehouseTables.DAILY_METRICS))
+            .join(erased, col("user_id").equalTo(col("e_user")), "left_anti")
             .join(labelledUsers, col("user_id").equalTo(col("l_user")), "left_semi");
     long rowsIn = 0;
     for (Row r : daily.collectAsList()) {

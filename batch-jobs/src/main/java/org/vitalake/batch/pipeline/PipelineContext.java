@@ -267,9 +267,10 @@ public final class PipelineContext {
 
   /**
    * Replaces the recomputed user-days of {@code table} with {@code rows} in one commit: in a full
-   * run the whole table; otherwise each affected day partition is rewritten with the other users'
-   * rows kept as they were. Rows outside the recomputed days are ignored, so a stage may compute a
-   * little more than it owns.
+   * run the whole table; otherwise every affected day is replaced in one commit by the other users'
+   * rows, kept as they were, and the recomputed rows, so a day left without rows ends up empty.
+   * Rows outside the recomputed days are ignored, so a stage may compute a little more than it
+   * owns.
    *
    * @return rows written for the recomputed days (-1 when Spark did not report the count)
    */
@@ -309,7 +310,11 @@ public final class PipelineContext {
                         .equalTo(col("a_user"))
                         .and(col(dateColumn).equalTo(col("a_date"))),
                     "left_anti"));
-    others.unionByName(counted).writeTo(name).overwritePartitions();
+    Object[] affectedDates =
+        dates.collectAsList().stream().map(r -> r.getDate(0)).sorted().toArray();
+    // replace by filter, not overwritePartitions(): a dynamic overwrite only replaces the days
+    // present in the written rows, so a day whose rows all moved away (a new time zone) kept them
+    others.unionByName(counted).writeTo(name).overwrite(col(dateColumn).isin(affectedDates));
     return counter.rows();
   }
 

@@ -445,6 +445,51 @@ class NightlyPipelineIT {
             "(" + users + " rows)");
   }
 
+  @Test
+  @Order(7)
+  void aTimeZoneChangeThatEmptiesADayLeavesNoRowsOnIt() throws Exception {
+    // given a user whose only row is a meal half an hour after midnight, Chicago time, on a day
+    // nobody else has data on
+    String mover = "tz-mover";
+    LocalDate day = LocalDate.of(2016, 6, 1);
+    Instant meal = day.atTime(0, 30).atZone(ZONE).toInstant();
+    ZoneId west = ZoneId.of("Pacific/Honolulu");
+    LocalDate movedTo = meal.atZone(west).toLocalDate();
+    assertThat(movedTo).isEqualTo(day.minusDays(1));
+    TableAppender appender = new TableAppender(lakehouse.lakehouse());
+    appender.append(LakehouseTables.USER_PROFILES, List.of(profile(mover, ZONE)));
+    appender.append(
+        LakehouseTables.JOURNAL_ENTRIES,
+        List.of(entry(mover, "meal", meal, "{\"name\":\"toast\",\"calories\":250}")));
+    assertThat(command().run(false, null).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+    assertThat(
+            count("silver.meals", "user_id = '" + mover + "' AND local_date = DATE'" + day + "'"))
+        .isEqualTo(1);
+
+    // when the user moves west, which puts the meal on the day before
+    Record moved = profile(mover, west);
+    moved.setField("updated_at", Instant.parse("2016-06-02T00:00:00Z").atOffset(ZoneOffset.UTC));
+    appender.append(LakehouseTables.USER_PROFILES, List.of(moved));
+    JobExecution run = command().run(false, null);
+
+    // then
+    assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+    for (TableDefinition table : LakehouseTables.ALL) {
+      if (table.id().namespace().equals(LakehouseTables.BRONZE)
+          || table.schema().findField("user_id") == null
+          || table.schema().findField("local_date") == null) {
+        continue;
+      }
+      assertThat(count(table.qualifiedName(), "local_date = DATE'" + day + "'"))
+          .as("rows of %s on the emptied day", table.qualifiedName())
+          .isZero();
+    }
+    assertThat(
+            count(
+                "silver.meals", "user_id = '" + mover + "' AND local_date = DATE'" + movedTo + "'"))
+        .isEqualTo(1);
+  }
+
   private PipelineCommand command() {
     return context.getBean(PipelineCommand.class);
   }
