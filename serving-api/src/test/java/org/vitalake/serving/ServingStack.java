@@ -1,5 +1,7 @@
 package org.vitalake.serving;
 
+import static org.awaitility.Awaitility.await;
+
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -12,7 +14,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import org.awaitility.core.ConditionTimeoutException;
 import org.vitalake.lakehouse.LakehouseProperties;
 import org.vitalake.lakehouse.local.LocalLakehouse;
 import org.vitalake.serving.bench.ServingClient;
@@ -24,6 +28,8 @@ import org.vitalake.serving.bench.ServingClient;
 public final class ServingStack implements AutoCloseable {
 
   private static final ObjectMapper JSON = ObjectMapper.getDefault();
+
+  private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
 
   private final LocalLakehouse lake;
   private final JwksFixture jwks;
@@ -126,59 +132,68 @@ public final class ServingStack implements AutoCloseable {
    */
   public Map<String, Object> awaitJson(
       String path, String token, Predicate<Map<String, Object>> done, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    Map<String, Object> last = null;
-    while (System.nanoTime() < deadline) {
-      ServingClient.Response response = client.get(path, token);
-      if (response.ok()) {
-        last = json(response.body());
-        if (done.test(last)) {
-          return last;
-        }
-      }
-      sleep(100);
+    AtomicReference<Map<String, Object>> last = new AtomicReference<>();
+    try {
+      return await()
+          .atMost(timeout)
+          .pollDelay(Duration.ZERO)
+          .pollInterval(POLL_INTERVAL)
+          .until(
+              () -> {
+                ServingClient.Response response = client.get(path, token);
+                if (response.ok()) {
+                  last.set(json(response.body()));
+                }
+                return last.get();
+              },
+              body -> body != null && done.test(body));
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(
+          "GET "
+              + path
+              + " did not reach the expected state within "
+              + timeout
+              + "; last: "
+              + last.get(),
+          e);
     }
-    throw new AssertionError(
-        "GET " + path + " did not reach the expected state within " + timeout + "; last: " + last);
   }
 
   /** Waits until today's totals are rebuilt from bronze and every lakehouse view is loaded. */
-  @SuppressWarnings("unchecked")
   public void awaitRealtimeReady() {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    String last = null;
-    while (System.nanoTime() < deadline) {
-      ServingClient.Response health = client.get("/health", null);
-      last = health.body();
-      if (health.ok()) {
-        Map<String, Object> details =
-            (Map<String, Object>)
-                ((Map<String, Object>) json(health.body()).get("details")).get("realtime");
-        Map<String, Object> realtime = (Map<String, Object>) details.get("details");
-        Map<String, Object> views = (Map<String, Object>) realtime.get("views");
-        if (Boolean.TRUE.equals(realtime.get("ready"))
-            && views.values().stream().noneMatch("not loaded"::equals)) {
-          return;
-        }
-      }
-      sleep(100);
+    AtomicReference<String> last = new AtomicReference<>();
+    try {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollDelay(Duration.ZERO)
+          .pollInterval(POLL_INTERVAL)
+          .until(
+              () -> {
+                ServingClient.Response health = client.get("/health", null);
+                last.set(health.body());
+                return health.ok() && realtimeReady(health.body());
+              });
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(
+          "the near-real-time view did not become ready; last health: " + last.get(), e);
     }
-    throw new AssertionError("the near-real-time view did not become ready; last health: " + last);
+  }
+
+  @SuppressWarnings("unchecked")
+  private boolean realtimeReady(String healthBody) {
+    Map<String, Object> details =
+        (Map<String, Object>)
+            ((Map<String, Object>) json(healthBody).get("details")).get("realtime");
+    Map<String, Object> realtime = (Map<String, Object>) details.get("details");
+    Map<String, Object> views = (Map<String, Object>) realtime.get("views");
+    return Boolean.TRUE.equals(realtime.get("ready"))
+        && views.values().stream().noneMatch("not loaded"::equals);
   }
 
   private void startService() {
     ApplicationContext context = ApplicationContext.run(properties, "test");
     server = context.getBean(EmbeddedServer.class).start();
     client = new ServingClient(URI.create("http://127.0.0.1:" + server.getPort()));
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 
   @Override

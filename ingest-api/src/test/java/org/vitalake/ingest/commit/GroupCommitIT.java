@@ -1,9 +1,11 @@
 package org.vitalake.ingest.commit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -132,28 +134,23 @@ class GroupCommitIT {
                 for (int r = 0; r < requestsEach; r++) {
                   byte[] body = body(user, r, 50 + r * 10);
                   String key = user + "/" + r;
-                  while (true) {
-                    try {
-                      Reply reply = holder.client.sync(token, body, key);
-                      if (reply.status() == 202) {
-                        acknowledged.put(key, Json.parse(reply.body()));
-                        break;
-                      }
-                      failedAttempts.incrementAndGet();
-                    } catch (IOException e) {
-                      failedAttempts.incrementAndGet();
-                    }
-                    Thread.sleep(50);
-                  }
+                  // retried with the same key until acknowledged, also while the server restarts
+                  await()
+                      .atMost(Duration.ofMinutes(2))
+                      .pollDelay(Duration.ZERO)
+                      .pollInterval(Duration.ofMillis(50))
+                      .pollInSameThread()
+                      .until(() -> trySync(holder, token, body, key, acknowledged, failedAttempts));
                 }
                 return null;
               }));
     }
 
     // when: the service stops and starts again while the writers are busy
-    while (acknowledged.size() < writers) {
-      Thread.sleep(20);
-    }
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> acknowledged.size() >= writers);
     server.stop();
     server.start();
     holder.client = server.client();
@@ -179,6 +176,28 @@ class GroupCommitIT {
   }
 
   /** Lets writer threads pick up the client of the restarted server (new port). */
+  /** One attempt of a keyed sync; true when it was acknowledged. */
+  private static boolean trySync(
+      ClientHolder holder,
+      String token,
+      byte[] body,
+      String key,
+      Map<String, JsonNode> acknowledged,
+      AtomicInteger failedAttempts)
+      throws InterruptedException {
+    try {
+      Reply reply = holder.client.sync(token, body, key);
+      if (reply.status() == 202) {
+        acknowledged.put(key, Json.parse(reply.body()));
+        return true;
+      }
+    } catch (IOException e) {
+      // the server is restarting; the next attempt retries with the same key
+    }
+    failedAttempts.incrementAndGet();
+    return false;
+  }
+
   private static final class ClientHolder {
     volatile IngestClient client;
 

@@ -1,6 +1,7 @@
 package org.vitalake.serving.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +12,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.iceberg.data.Record;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -424,20 +427,20 @@ class PlanIT {
   }
 
   private static ServingClient.Response awaitPlan(String user, String query) {
-    long deadline = System.nanoTime() + GENEROUS.toNanos();
-    ServingClient.Response last = null;
-    while (System.nanoTime() < deadline) {
-      last = stack.client().get("/coaching/plan/" + user + query, token(user));
-      if (last.ok()) {
-        return last;
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+    AtomicReference<ServingClient.Response> last = new AtomicReference<>();
+    try {
+      return await()
+          .atMost(GENEROUS)
+          .pollDelay(Duration.ZERO)
+          .pollInterval(Duration.ofMillis(100))
+          .until(
+              () -> {
+                last.set(stack.client().get("/coaching/plan/" + user + query, token(user)));
+                return last.get();
+              },
+              ServingClient.Response::ok);
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError("no plan for " + user + query + "; last: " + last.get(), e);
     }
-    throw new AssertionError("no plan for " + user + query + "; last: " + last);
   }
 }
