@@ -10,8 +10,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.iceberg.Schema;
 import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.data.Record;
+import org.apache.iceberg.types.Types;
 import org.vitalake.core.id.EntryId;
 import org.vitalake.core.id.IngestId;
 import org.vitalake.core.id.UserId;
@@ -42,23 +44,55 @@ public final class BronzeRecords {
   /** A {@code bronze.wearable_samples} row. */
   public static Record sample(RecordedSample recorded) {
     Sample s = recorded.sample();
-    Record r = GenericRecord.create(LakehouseTables.WEARABLE_SAMPLES.schema());
-    r.setField("ingest_id", recorded.ingestId().value());
-    r.setField("received_at", utc(recorded.receivedAt()));
-    r.setField("user_id", s.userId().value());
-    r.setField("source", s.source());
-    r.setField("device", s.device());
-    r.setField("device_type", s.deviceType().code());
-    r.setField("metric", s.metric().code());
-    r.setField("value", s.value());
-    r.setField("unit", s.unitAsSent());
-    r.setField("value_as_sent", valueAsSent(s));
-    r.setField("start_time", utc(s.start()));
-    r.setField("end_time", utc(s.end()));
-    r.setField("zone_offset_seconds", offsetSeconds(s.zoneOffset()));
-    r.setField("sample_key", s.sampleKey());
-    r.setField("raw_ref", recorded.rawRef());
+    // on the ingest hot path: copy a template and set by position, no per-field name lookups
+    Record r = SampleColumns.TEMPLATE.copy();
+    r.set(SampleColumns.INGEST_ID, recorded.ingestId().value());
+    r.set(SampleColumns.RECEIVED_AT, utc(recorded.receivedAt()));
+    r.set(SampleColumns.USER_ID, s.userId().value());
+    r.set(SampleColumns.SOURCE, s.source());
+    r.set(SampleColumns.DEVICE, s.device());
+    r.set(SampleColumns.DEVICE_TYPE, s.deviceType().code());
+    r.set(SampleColumns.METRIC, s.metric().code());
+    r.set(SampleColumns.VALUE, s.value());
+    r.set(SampleColumns.UNIT, s.unitAsSent());
+    r.set(SampleColumns.VALUE_AS_SENT, valueAsSent(s));
+    r.set(SampleColumns.START_TIME, utc(s.start()));
+    r.set(SampleColumns.END_TIME, utc(s.end()));
+    r.set(SampleColumns.ZONE_OFFSET_SECONDS, offsetSeconds(s.zoneOffset()));
+    r.set(SampleColumns.SAMPLE_KEY, s.sampleKey());
+    r.set(SampleColumns.RAW_REF, recorded.rawRef());
     return r;
+  }
+
+  /** Positions of the {@code bronze.wearable_samples} columns, resolved once from the schema. */
+  private static final class SampleColumns {
+    static final Schema SCHEMA = LakehouseTables.WEARABLE_SAMPLES.schema();
+    static final GenericRecord TEMPLATE = GenericRecord.create(SCHEMA);
+    static final int INGEST_ID = position("ingest_id");
+    static final int RECEIVED_AT = position("received_at");
+    static final int USER_ID = position("user_id");
+    static final int SOURCE = position("source");
+    static final int DEVICE = position("device");
+    static final int DEVICE_TYPE = position("device_type");
+    static final int METRIC = position("metric");
+    static final int VALUE = position("value");
+    static final int UNIT = position("unit");
+    static final int VALUE_AS_SENT = position("value_as_sent");
+    static final int START_TIME = position("start_time");
+    static final int END_TIME = position("end_time");
+    static final int ZONE_OFFSET_SECONDS = position("zone_offset_seconds");
+    static final int SAMPLE_KEY = position("sample_key");
+    static final int RAW_REF = position("raw_ref");
+
+    private static int position(String column) {
+      List<Types.NestedField> columns = SCHEMA.columns();
+      for (int i = 0; i < columns.size(); i++) {
+        if (columns.get(i).name().equals(column)) {
+          return i;
+        }
+      }
+      throw new IllegalStateException("bronze.wearable_samples has no column " + column);
+    }
   }
 
   /** The sample a {@code bronze.wearable_samples} row holds. */

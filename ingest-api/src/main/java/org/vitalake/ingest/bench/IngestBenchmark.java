@@ -34,7 +34,7 @@ import org.vitalake.core.sample.DeviceType;
 import org.vitalake.core.sample.RecordedSample;
 import org.vitalake.core.sample.Sample;
 import org.vitalake.core.sample.SampleFactory;
-import org.vitalake.ingest.commit.iceberg.IcebergSampleSink;
+import org.vitalake.lakehouse.BronzeRecords;
 import org.vitalake.lakehouse.Lakehouse;
 import org.vitalake.lakehouse.LakehouseProperties;
 import org.vitalake.lakehouse.LakehouseTables;
@@ -264,7 +264,7 @@ public final class IngestBenchmark {
           IngestId ingestId = IngestId.random();
           for (Sample sample : batch.samples()) {
             rows.add(
-                IcebergSampleSink.toRecord(
+                BronzeRecords.sample(
                     new RecordedSample(sample, ingestId, receivedAt, "s3://bench/raw")));
           }
         }

@@ -1,10 +1,9 @@
 package org.vitalake.identity.erasure.iceberg;
 
-import java.time.ZoneOffset;
 import java.util.List;
-import org.apache.iceberg.data.GenericRecord;
 import org.vitalake.identity.erasure.ErasureRequest;
 import org.vitalake.identity.erasure.ErasureRequestStore;
+import org.vitalake.lakehouse.BronzeRecords;
 import org.vitalake.lakehouse.LakehouseTables;
 import org.vitalake.lakehouse.TableAppender;
 
@@ -19,10 +18,10 @@ public class IcebergErasureRequestStore implements ErasureRequestStore {
 
   @Override
   public void append(ErasureRequest request) {
-    GenericRecord row = GenericRecord.create(LakehouseTables.ERASURE_REQUESTS.schema());
-    row.setField("user_id", request.userId().value());
-    row.setField("requested_at", request.requestedAt().atOffset(ZoneOffset.UTC));
-    row.setField("request_id", request.requestId());
-    appender.append(LakehouseTables.ERASURE_REQUESTS, List.of(row));
+    appender.append(
+        LakehouseTables.ERASURE_REQUESTS,
+        List.of(
+            BronzeRecords.erasureRequest(
+                request.userId(), request.requestedAt(), request.requestId())));
   }
 }

@@ -3,7 +3,6 @@ package org.vitalake.ingest.commit.iceberg;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.env.Environment;
-import io.micronaut.serde.ObjectMapper;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
@@ -88,8 +87,8 @@ public class LakehouseFactory {
 
   @Singleton
   @Named("journal_entries")
-  BatchSink<RecordedJournalEntry> journalSink(TableAppender appender, ObjectMapper json) {
-    return new IcebergJournalSink(appender, json);
+  BatchSink<RecordedJournalEntry> journalSink(TableAppender appender) {
+    return new IcebergJournalSink(appender);
   }
 
   @Singleton
