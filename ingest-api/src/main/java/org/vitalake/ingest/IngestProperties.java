@@ -17,6 +17,7 @@ public class IngestProperties {
   private int commitWorkers = 1;
   private Duration idempotencyWindow = Duration.ofHours(24);
   private int idempotencyMaxEntries = 100_000;
+  private Duration importStatusInterval = Duration.ofSeconds(2);
 
   public int getMaxPointsPerRequest() {
     return maxPointsPerRequest;
@@ -78,5 +79,17 @@ public class IngestProperties {
 
   public void setIdempotencyMaxEntries(int idempotencyMaxEntries) {
     this.idempotencyMaxEntries = idempotencyMaxEntries;
+  }
+
+  /**
+   * How often a running import's state is recorded durably; a state not recorded for five intervals
+   * is taken for an import interrupted by a stop of its process.
+   */
+  public Duration getImportStatusInterval() {
+    return importStatusInterval;
+  }
+
+  public void setImportStatusInterval(Duration importStatusInterval) {
+    this.importStatusInterval = importStatusInterval;
   }
 }

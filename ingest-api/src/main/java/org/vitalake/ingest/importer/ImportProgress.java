@@ -1,16 +1,24 @@
 package org.vitalake.ingest.importer;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.vitalake.core.id.UserId;
 
-/** The live state of one import, updated by its worker and read by {@code GET /imports/{id}}. */
+/**
+ * The live state of one import, updated by its worker, read by {@code GET /imports/{id}} and
+ * recorded in the {@link ImportStatusStore} as it goes.
+ */
 final class ImportProgress {
 
   /** How many rejections an import keeps to report; the rest are only counted. */
   static final int REPORTED_REJECTIONS = 100;
+
+  /** Longest rejection reason kept; vendors' values can make reasons arbitrarily long. */
+  static final int MAX_REASON_LENGTH = 500;
 
   final String importId;
   final ImportFormat format;
@@ -25,17 +33,30 @@ final class ImportProgress {
   private volatile LongSupplier bytesRead = () -> 0;
   private volatile long bytesTotal = -1;
   private volatile List<String> rawRefs = List.of();
+  private final Clock clock;
+  private final Instant startedAt;
+  private volatile Instant finishedAt;
 
-  ImportProgress(String importId, ImportFormat format, UserId owner) {
+  ImportProgress(String importId, ImportFormat format, UserId owner, Clock clock) {
     this.importId = importId;
     this.format = format;
     this.owner = owner;
+    this.clock = clock;
+    this.startedAt = clock.instant();
   }
 
   synchronized void reject(Rejection rejection) {
     rejected.incrementAndGet();
     if (rejections.size() < REPORTED_REJECTIONS) {
-      rejections.add(rejection);
+      String reason = rejection.reason();
+      rejections.add(
+          reason.length() <= MAX_REASON_LENGTH
+              ? rejection
+              : new Rejection(
+                  rejection.file(),
+                  rejection.record(),
+                  rejection.field(),
+                  reason.substring(0, MAX_REASON_LENGTH) + "..."));
     }
   }
 
@@ -49,16 +70,19 @@ final class ImportProgress {
   }
 
   void done() {
+    finishedAt = clock.instant();
     status = "done";
   }
 
   void failed(String message) {
     error = message;
+    finishedAt = clock.instant();
     status = "failed";
   }
 
   void duplicateOf(String earlier) {
     duplicateOf = earlier;
+    finishedAt = clock.instant();
     status = "done";
   }
 
@@ -69,6 +93,7 @@ final class ImportProgress {
   synchronized ImportStatusResponse snapshot() {
     long total = bytesTotal;
     long read = bytesRead.getAsLong();
+    Instant finished = finishedAt;
     return new ImportStatusResponse(
         importId,
         format.code(),
@@ -82,10 +107,14 @@ final class ImportProgress {
                     new ImportStatusResponse.RejectionResponse(
                         r.file(), r.record(), r.field(), r.reason()))
             .toList(),
+        rejected.get() - rejections.size(),
         error,
         duplicateOf,
         total >= 0 ? Math.min(read, total) : read,
         total,
-        rawRefs);
+        rawRefs,
+        startedAt.toString(),
+        clock.instant().toString(),
+        finished == null ? null : finished.toString());
   }
 }

@@ -16,6 +16,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -34,12 +35,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vitalake.core.id.IngestId;
 import org.vitalake.core.id.UserId;
+import org.vitalake.ingest.IngestProperties;
 import org.vitalake.ingest.auth.Caller;
 import org.vitalake.ingest.problem.ProblemException;
 import org.vitalake.ingest.problem.ProblemTypes;
@@ -49,6 +52,12 @@ import org.vitalake.lakehouse.RawArchive;
  * Runs bulk imports: archives the upload as-is in the raw bucket, streams it through the format's
  * importer and commits the rows through the same group commit as {@code /sync}; skips content
  * already imported for the same users.
+ *
+ * <p>Each import's state is recorded in the {@link ImportStatusStore} when it starts, every {@link
+ * IngestProperties#getImportStatusInterval()} while it runs (also a heartbeat) and when it ends, so
+ * {@code GET /imports/{id}} answers after a restart. A state still "running" whose heartbeat is
+ * older than {@value #STALE_HEARTBEATS} intervals belongs to a process that died: it is reported,
+ * and recorded, as failed.
  */
 @Singleton
 public class ImportService implements AutoCloseable {
@@ -61,15 +70,30 @@ public class ImportService implements AutoCloseable {
   /** Raw archive kind of parts uploaded before their import starts. */
   static final String UPLOAD_KIND = "import";
 
+  /** Missed heartbeats after which a running import is taken for interrupted. */
+  static final int STALE_HEARTBEATS = 5;
+
   private static final Logger LOG = LoggerFactory.getLogger(ImportService.class);
   private static final int MAX_PARTS = 100_000;
+  private static final String INTERRUPTED =
+      "interrupted: ingest-api stopped while this import was running (%s). Rows committed before"
+          + " are kept; import the same file again to complete it: rows already in bronze are"
+          + " not duplicated in silver (samples are deduplicated by their natural key, journal"
+          + " entries by their id).";
 
   private final RawArchive archive;
   private final ImportCommitter committer;
+  private final ImportStatusStore statuses;
   private final ObjectMapper json;
   private final Clock clock = Clock.systemUTC();
+  private final Duration statusInterval;
   private final ExecutorService workers;
+  private final ScheduledExecutorService heartbeat;
+  private volatile boolean closing;
+
+  /** Imports running in this process; finished ones leave once their final state is recorded. */
   private final Map<String, ImportProgress> imports = new ConcurrentHashMap<>();
+
   private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
 
   /** An upload in parts, archived part by part as it arrives. */
@@ -88,10 +112,33 @@ public class ImportService implements AutoCloseable {
       ZoneId zone,
       UserId owner) {}
 
-  public ImportService(RawArchive archive, ImportCommitter committer, ObjectMapper json) {
+  public ImportService(
+      RawArchive archive,
+      ImportCommitter committer,
+      ImportStatusStore statuses,
+      IngestProperties properties,
+      ObjectMapper json) {
     this.archive = archive;
     this.committer = committer;
+    this.statuses = statuses;
     this.json = json;
+    this.statusInterval = properties.getImportStatusInterval();
+    if (statusInterval.isNegative() || statusInterval.isZero()) {
+      throw new IllegalArgumentException(
+          "vitalake.ingest.import-status-interval must be positive, was " + statusInterval);
+    }
+    this.heartbeat =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "import-status");
+              t.setDaemon(true);
+              return t;
+            });
+    heartbeat.scheduleWithFixedDelay(
+        this::recordAll,
+        statusInterval.toMillis(),
+        statusInterval.toMillis(),
+        TimeUnit.MILLISECONDS);
     AtomicInteger threads = new AtomicInteger();
     this.workers =
         Executors.newFixedThreadPool(
@@ -227,36 +274,96 @@ public class ImportService implements AutoCloseable {
    */
   public ImportStatusResponse find(Caller caller, String importId) {
     ImportProgress progress = imports.get(importId);
-    if (progress == null || !progress.owner.equals(caller.subject()) && !mayActForOthers(caller)) {
-      throw new ProblemException(
-          HttpStatus.NOT_FOUND,
-          ProblemTypes.GENERIC,
-          "no import " + importId,
-          List.of(),
-          null,
-          null);
+    if (progress != null) {
+      if (!progress.owner.equals(caller.subject()) && !mayActForOthers(caller)) {
+        throw notFound(importId);
+      }
+      return progress.snapshot();
     }
-    return progress.snapshot();
+    ImportStatusStore.StoredImportStatus stored =
+        statuses.find(importId).orElseThrow(() -> notFound(importId));
+    if (!stored.owner().equals(caller.subject()) && !mayActForOthers(caller)) {
+      throw notFound(importId);
+    }
+    ImportStatusResponse status = stored.status();
+    if (status.status().equals("running")) {
+      Instant heartbeatAt = Instant.parse(status.updatedAt());
+      if (heartbeatAt
+          .plus(statusInterval.multipliedBy(STALE_HEARTBEATS))
+          .isBefore(clock.instant())) {
+        status =
+            status.failed(
+                String.format(Locale.ROOT, INTERRUPTED, "last progress recorded at " + heartbeatAt),
+                clock.instant().toString());
+        record(stored.owner(), status);
+      }
+    }
+    return status;
   }
 
+  /**
+   * Stops running imports and records them as failed (interrupted): their uploads live in temporary
+   * files of this process, so they cannot be resumed.
+   */
   @PreDestroy
   @Override
   public void close() {
+    closing = true;
+    heartbeat.shutdownNow();
     workers.shutdownNow();
     try {
       workers.awaitTermination(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    for (ImportProgress progress : imports.values()) {
+      if (!progress.finished()) {
+        progress.failed(String.format(Locale.ROOT, INTERRUPTED, "shut down at " + clock.instant()));
+      }
+      record(progress);
+    }
   }
 
   private ImportStatusResponse start(
       Plan plan, Path file, String fileName, @Nullable List<String> archived) {
     String importId = IngestId.random().value();
-    ImportProgress progress = new ImportProgress(importId, plan.format(), plan.owner());
+    ImportProgress progress = new ImportProgress(importId, plan.format(), plan.owner(), clock);
+    // recorded before it is acknowledged, so its id is never unknown after a restart
+    statuses.save(plan.owner(), progress.snapshot());
     imports.put(importId, progress);
     workers.submit(() -> run(progress, plan, file, fileName, archived));
     return progress.snapshot();
+  }
+
+  /** The heartbeat: records the state of every import of this process. */
+  private void recordAll() {
+    for (ImportProgress progress : imports.values()) {
+      record(progress);
+    }
+  }
+
+  /** Records an import's state; a finished import leaves memory once its end is recorded. */
+  private void record(ImportProgress progress) {
+    boolean finished = progress.finished();
+    if (record(progress.owner, progress.snapshot()) && finished) {
+      imports.remove(progress.importId, progress);
+    }
+  }
+
+  private boolean record(UserId owner, ImportStatusResponse status) {
+    try {
+      statuses.save(owner, status);
+      return true;
+    } catch (RuntimeException e) {
+      // the heartbeat tries again; the import itself goes on
+      LOG.warn("cannot record the state of import {}", status.importId(), e);
+      return false;
+    }
+  }
+
+  private static ProblemException notFound(String importId) {
+    return new ProblemException(
+        HttpStatus.NOT_FOUND, ProblemTypes.GENERIC, "no import " + importId, List.of(), null, null);
   }
 
   private void run(
@@ -294,10 +401,17 @@ public class ImportService implements AutoCloseable {
     } catch (ImportFailedException e) {
       progress.failed(e.getMessage());
     } catch (Exception e) {
-      LOG.warn("import {} of {} failed", progress.importId, fileName, e);
-      progress.failed(fileName + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
+      if (closing) {
+        progress.failed(String.format(Locale.ROOT, INTERRUPTED, "shut down at " + clock.instant()));
+      } else {
+        LOG.warn("import {} of {} failed", progress.importId, fileName, e);
+        progress.failed(fileName + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
+      }
     } finally {
       deleteQuietly(file);
+      if (!closing) {
+        record(progress); // when closing, close() records it with the thread no longer interrupted
+      }
     }
   }
 

@@ -14,13 +14,18 @@ import java.util.List;
  * @param rowsRead records read from the file (lines, elements, messages)
  * @param accepted samples and journal entries committed to bronze
  * @param rejected records or values rejected
- * @param rejections the first rejections, with record number, field and reason
+ * @param rejections the first rejections (at most {@value ImportProgress#REPORTED_REJECTIONS}),
+ *     with record number, field and reason
+ * @param rejectionsNotListed rejections counted in {@code rejected} but not listed
  * @param error why the import failed, naming the file, or {@code null}
  * @param duplicateOf the earlier import of the same content for the same users, when this one was
  *     skipped, or {@code null}
  * @param bytesRead bytes of the file read so far
  * @param bytesTotal size of the file, or -1 when unknown
  * @param rawRefs where the upload is archived as-is (one reference per part)
+ * @param startedAt when the import was accepted (ISO-8601, UTC)
+ * @param updatedAt when this state was last recorded (ISO-8601, UTC)
+ * @param finishedAt when the import ended as done or failed, or {@code null} while running
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -32,11 +37,15 @@ public record ImportStatusResponse(
     long accepted,
     long rejected,
     List<RejectionResponse> rejections,
+    long rejectionsNotListed,
     @Nullable String error,
     @Nullable String duplicateOf,
     long bytesRead,
     long bytesTotal,
-    List<String> rawRefs) {
+    List<String> rawRefs,
+    String startedAt,
+    String updatedAt,
+    @Nullable String finishedAt) {
 
   public ImportStatusResponse {
     rejections = rejections == null ? List.of() : List.copyOf(rejections);
@@ -47,4 +56,25 @@ public record ImportStatusResponse(
   @Serdeable
   public record RejectionResponse(
       String file, long record, @Nullable String field, String reason) {}
+
+  /** This state as failed with {@code reason}, finished at {@code when}. */
+  public ImportStatusResponse failed(String reason, String when) {
+    return new ImportStatusResponse(
+        importId,
+        format,
+        "failed",
+        rowsRead,
+        accepted,
+        rejected,
+        rejections,
+        rejectionsNotListed,
+        reason,
+        duplicateOf,
+        bytesRead,
+        bytesTotal,
+        rawRefs,
+        startedAt,
+        when,
+        when);
+  }
 }
