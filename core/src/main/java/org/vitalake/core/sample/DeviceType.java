@@ -1,7 +1,10 @@
 package org.vitalake.core.sample;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /** The kind of device that produced a sample, used for source priority when readings overlap. */
 public enum DeviceType {
@@ -36,21 +39,37 @@ public enum DeviceType {
     if (value == null || value.isBlank()) {
       return UNKNOWN;
     }
-    String normalized =
-        value
-            .trim()
-            .replaceAll("([a-z0-9])([A-Z])", "$1_$2")
-            .replaceAll("[\\s\\-.]+", "_")
-            .toLowerCase(Locale.ROOT);
-    for (DeviceType type : values()) {
-      if (type.code.equals(normalized) || Arrays.asList(type.aliases).contains(normalized)) {
-        return type;
-      }
+    // stored rows carry the code itself: one lookup, no regular expressions, on the hot path
+    DeviceType exact = Names.BY_NAME.get(value);
+    if (exact != null) {
+      return exact;
+    }
+    String camel = Names.CAMEL_HUMP.matcher(value.trim()).replaceAll("$1_$2");
+    String normalized = Names.SEPARATORS.matcher(camel).replaceAll("_").toLowerCase(Locale.ROOT);
+    DeviceType type = Names.BY_NAME.get(normalized);
+    if (type != null) {
+      return type;
     }
     throw new IllegalArgumentException(
         "unknown device type '"
             + value
             + "'; valid device types: "
             + String.join(", ", Arrays.stream(values()).map(DeviceType::code).toList()));
+  }
+
+  /** Codes and aliases by name, and the patterns that normalise other spellings to them. */
+  private static final class Names {
+    static final Pattern CAMEL_HUMP = Pattern.compile("([a-z0-9])([A-Z])");
+    static final Pattern SEPARATORS = Pattern.compile("[\\s\\-.]+");
+    static final Map<String, DeviceType> BY_NAME = new HashMap<>();
+
+    static {
+      for (DeviceType type : values()) {
+        BY_NAME.put(type.code, type);
+        for (String alias : type.aliases) {
+          BY_NAME.put(alias, type);
+        }
+      }
+    }
   }
 }
