@@ -164,6 +164,35 @@ class SummaryIT {
   }
 
   @Test
+  void anAcceptedTokenDoesNotVouchForATamperedCopyOfIt() {
+    // given: alice's token has been accepted, so its validation is remembered
+    ServingClient client = stack.client();
+    String alice = stack.jwks().token("alice", "user");
+    assertThat(client.get("/summaries/today", alice).status()).isEqualTo(200);
+    String payload = alice.split("\\.")[1];
+    String bobPayload =
+        java.util.Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                new String(java.util.Base64.getUrlDecoder().decode(payload))
+                    .replace("\"alice\"", "\"bob\"")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    // a character inside the signature (the last one also carries padding bits)
+    int inSignature = alice.lastIndexOf('.') + 10;
+    char flipped = alice.charAt(inSignature) == 'A' ? 'B' : 'A';
+
+    // when
+    String otherSubject = alice.replace(payload, bobPayload);
+    String otherSignature =
+        alice.substring(0, inSignature) + flipped + alice.substring(inSignature + 1);
+
+    // then
+    assertThat(client.get("/summaries/today", alice).status()).isEqualTo(200);
+    assertThat(client.get("/summaries/today", otherSubject).status()).isEqualTo(401);
+    assertThat(client.get("/summaries/today", otherSignature).status()).isEqualTo(401);
+  }
+
+  @Test
   void badDatesAndOverlongRangesAreProblemsNamingTheField() {
     // given
     String alice = stack.jwks().token("alice", "user");
