@@ -19,8 +19,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,14 +31,19 @@ import java.util.regex.Pattern;
  * then {@code POST /login}) and each syncs a few steps through ingest-api, so every plan and
  * summary request reads real per-user state. Then, one after the other, {@code GET /health} (the
  * service's ceiling), {@code GET /coaching/plan/me} and {@code GET /summaries/today} are driven by
- * closed-loop connections for a fixed time; last, single points are synced and today's summary is
- * polled until each shows.
+ * closed-loop connections for a fixed time (the maximum throughput), then plans and summaries at a
+ * fixed offered rate ({@code --rate}, the latency clients see at that rate, see {@link LoadPhase});
+ * last, single points are synced and today's summary is polled until each shows, while the other
+ * users sync in the background at {@code --ingest-rate} points per second.
  */
 public final class ServingBenchmark {
 
   private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
   private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
   private static final Pattern STEPS = Pattern.compile("\"steps\"\\s*:\\s*(\\d+)");
+
+  /** Half of the ingest benchmark's recorded rate (30,043 points/s, docs/benchmarks.md). */
+  static final double HALF_INGEST_BENCHMARK_RATE = 15_000;
 
   private final Options options;
   private final HttpClient http = HttpClient.newHttpClient();
@@ -57,17 +61,21 @@ public final class ServingBenchmark {
       int connections,
       Duration duration,
       Duration warmup,
-      int freshnessSamples) {
+      double rate,
+      int freshnessSamples,
+      double ingestRate) {
 
     static Options parse(String[] args) {
       URI serving = URI.create(env("VITALAKE_SERVING_URL", "http://127.0.0.1:8083"));
       URI identity = URI.create(env("VITALAKE_IDENTITY_URL", "http://127.0.0.1:8081"));
       URI ingest = URI.create(env("VITALAKE_INGEST_URL", "http://127.0.0.1:8082"));
       int users = 50;
-      int connections = 16;
+      int connections = 32;
       Duration duration = Duration.ofSeconds(15);
       Duration warmup = Duration.ofSeconds(5);
+      double rate = 5000;
       int freshness = 30;
+      double ingestRate = HALF_INGEST_BENCHMARK_RATE;
       for (int i = 0; i < args.length; i++) {
         String value = i + 1 < args.length ? args[i + 1] : null;
         switch (args[i]) {
@@ -78,12 +86,14 @@ public final class ServingBenchmark {
           case "--connections" -> connections = positive(args[i], value);
           case "--duration" -> duration = Duration.ofSeconds(positive(args[i], value));
           case "--warmup" -> warmup = Duration.ofSeconds(positive(args[i], value));
+          case "--rate" -> rate = nonNegative(args[i], value);
           case "--freshness" -> freshness = Integer.parseInt(require(args[i], value));
+          case "--ingest-rate" -> ingestRate = nonNegative(args[i], value);
           case "--help", "-h" -> {
             System.out.println(
-                "usage: ./vitalake bench serve [--users 50] [--connections 16] [--duration 15]"
-                    + " [--warmup 5] [--freshness 30] [--serving-url URL] [--identity-url URL]"
-                    + " [--ingest-url URL]");
+                "usage: ./vitalake bench serve [--users 50] [--connections 32] [--duration 15]"
+                    + " [--warmup 5] [--rate 5000] [--freshness 30] [--ingest-rate 15000]"
+                    + " [--serving-url URL] [--identity-url URL] [--ingest-url URL]");
             System.exit(0);
           }
           default ->
@@ -93,7 +103,16 @@ public final class ServingBenchmark {
         i++;
       }
       return new Options(
-          serving, identity, ingest, users, connections, duration, warmup, freshness);
+          serving,
+          identity,
+          ingest,
+          users,
+          connections,
+          duration,
+          warmup,
+          rate,
+          freshness,
+          ingestRate);
     }
 
     private static String env(String name, String fallback) {
@@ -108,27 +127,20 @@ public final class ServingBenchmark {
       return value;
     }
 
+    private static double nonNegative(String option, String value) {
+      double n = Double.parseDouble(require(option, value));
+      if (!(n >= 0)) {
+        throw new IllegalArgumentException(option + " must not be negative, got " + value);
+      }
+      return n;
+    }
+
     private static int positive(String option, String value) {
       int n = Integer.parseInt(require(option, value));
       if (n < 1) {
         throw new IllegalArgumentException(option + " must be at least 1, got " + n);
       }
       return n;
-    }
-  }
-
-  /** Requests per second and latency percentiles of one phase. */
-  record Result(
-      String name,
-      long requests,
-      long errors,
-      double seconds,
-      double p50Ms,
-      double p99Ms,
-      double maxMs) {
-
-    double rate() {
-      return requests / seconds;
     }
   }
 
@@ -164,18 +176,28 @@ public final class ServingBenchmark {
     awaitVisible(users.get(users.size() - 1), 1);
     System.out.println("users created and synced; today's summaries visible");
 
-    List<Result> results = new ArrayList<>();
-    results.add(load("GET /health", users, u -> "/health", false));
-    results.add(load("GET /coaching/plan/me", users, u -> "/coaching/plan/me", true));
-    results.add(load("GET /summaries/today", users, u -> "/summaries/today", true));
+    LoadPhase closedLoop = new LoadPhase(options.servingUrl(), options.connections(), 0);
+    List<LoadPhase.Result> results = new ArrayList<>();
+    results.add(load(closedLoop, "GET /health", users, u -> "/health", false));
+    results.add(load(closedLoop, "GET /coaching/plan/me", users, u -> "/coaching/plan/me", true));
+    results.add(load(closedLoop, "GET /summaries/today", users, u -> "/summaries/today", true));
+    if (options.rate() > 0) {
+      LoadPhase fixed = new LoadPhase(options.servingUrl(), options.connections(), options.rate());
+      results.add(load(fixed, "GET /coaching/plan/me", users, u -> "/coaching/plan/me", true));
+      results.add(load(fixed, "GET /summaries/today", users, u -> "/summaries/today", true));
+    }
     System.out.println();
-    System.out.println("| endpoint | requests/s | p50 ms | p99 ms | max ms | errors |");
-    System.out.println("|---|---:|---:|---:|---:|---:|");
-    for (Result r : results) {
+    System.out.println(
+        "| endpoint | offered load | requests/s | p50 ms | p99 ms | max ms | errors |");
+    System.out.println("|---|---|---:|---:|---:|---:|---:|");
+    for (LoadPhase.Result r : results) {
       System.out.printf(
           Locale.ROOT,
-          "| %s | %,.0f | %.2f | %.2f | %.1f | %d |%n",
+          "| %s | %s | %,.0f | %.2f | %.2f | %.1f | %d |%n",
           r.name(),
+          r.targetRate() == 0
+              ? "closed loop, " + options.connections() + " connections"
+              : String.format(Locale.ROOT, "%,.0f req/s", r.targetRate()),
           r.rate(),
           r.p50Ms(),
           r.p99Ms(),
@@ -183,119 +205,57 @@ public final class ServingBenchmark {
           r.errors());
     }
     if (options.freshnessSamples() > 0) {
-      freshness(users.get(0));
+      freshness(users);
     }
   }
 
   record User(int index, String id, String token) {}
 
-  interface PathOf {
-    String path(User user);
-  }
-
-  private Result load(String name, List<User> users, PathOf path, boolean authenticated)
+  private LoadPhase.Result load(
+      LoadPhase phase, String name, List<User> users, Function<User, String> path, boolean auth)
       throws InterruptedException {
-    phase(name, users, path, authenticated, options.warmup());
-    Result result = phase(name, users, path, authenticated, options.duration());
+    Function<User, String> token = auth ? User::token : u -> null;
+    phase.run(name, users, path, token, options.warmup());
+    LoadPhase.Result result = phase.run(name, users, path, token, options.duration());
     System.out.printf(
         Locale.ROOT,
-        "%-24s %,10.0f req/s  p50 %.2f ms  p99 %.2f ms%n",
+        "%-24s %-12s %,10.0f req/s  p50 %.2f ms  p99 %.2f ms%n",
         name,
+        result.targetRate() == 0 ? "closed loop" : "fixed rate",
         result.rate(),
         result.p50Ms(),
         result.p99Ms());
     return result;
   }
 
-  private Result phase(
-      String name, List<User> users, PathOf path, boolean authenticated, Duration length)
-      throws InterruptedException {
-    int connections = options.connections();
-    CountDownLatch done = new CountDownLatch(connections);
-    AtomicLong errors = new AtomicLong();
-    long start = System.nanoTime();
-    long end = start + length.toNanos();
-    long[][] perThread = new long[connections][];
-    int[] counts = new int[connections];
-    for (int c = 0; c < connections; c++) {
-      int id = c;
-      Thread t =
-          new Thread(
-              () -> {
-                long[] samples = new long[1 << 16];
-                int n = 0;
-                int next = id;
-                try (RawHttpConnection connection = new RawHttpConnection(options.servingUrl())) {
-                  while (System.nanoTime() < end) {
-                    User user = users.get(next % users.size());
-                    next += connections;
-                    long t0 = System.nanoTime();
-                    try {
-                      RawHttpConnection.Response r =
-                          connection.get(path.path(user), authenticated ? user.token() : null);
-                      if (r.status() != 200) {
-                        errors.incrementAndGet();
-                      }
-                    } catch (IOException e) {
-                      errors.incrementAndGet();
-                    }
-                    if (n == samples.length) {
-                      samples = Arrays.copyOf(samples, n * 2);
-                    }
-                    samples[n++] = System.nanoTime() - t0;
-                  }
-                } finally {
-                  perThread[id] = samples;
-                  counts[id] = n;
-                  done.countDown();
-                }
-              },
-              "load-" + c);
-      t.setDaemon(true);
-      t.start();
+  /**
+   * Ack-to-visible: sync one point, then poll today's summary until the total includes it; while
+   * the other users sync in the background at {@code --ingest-rate} points per second.
+   */
+  private void freshness(List<User> users) throws Exception {
+    User probe = users.get(0);
+    List<IngestLoad.Writer> writers = new ArrayList<>();
+    for (User user : users.subList(1, users.size())) {
+      writers.add(new IngestLoad.Writer(user.id(), user.token()));
     }
-    done.await();
-    double seconds = (System.nanoTime() - start) / 1e9;
-    int total = 0;
-    for (int c = 0; c < connections; c++) {
-      total += counts[c];
-    }
-    long[] all = new long[total];
-    int at = 0;
-    for (int c = 0; c < connections; c++) {
-      System.arraycopy(perThread[c], 0, all, at, counts[c]);
-      at += counts[c];
-    }
-    Arrays.sort(all);
-    return new Result(
-        name,
-        total,
-        errors.get(),
-        seconds,
-        percentile(all, 0.50),
-        percentile(all, 0.99),
-        all.length == 0 ? 0 : all[all.length - 1] / 1e6);
-  }
-
-  private static double percentile(long[] sorted, double p) {
-    if (sorted.length == 0) {
-      return 0;
-    }
-    int index = (int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1);
-    return sorted[Math.max(0, index)] / 1e6;
-  }
-
-  /** Ack-to-visible: sync one point, then poll today's summary until the total includes it. */
-  private void freshness(User user) throws Exception {
+    IngestLoad background =
+        options.ingestRate() > 0 && !writers.isEmpty()
+            ? new IngestLoad(options.ingestUrl(), writers, options.ingestRate())
+            : null;
     long[] millis = new long[options.freshnessSamples()];
     try (RawHttpConnection connection = new RawHttpConnection(options.servingUrl())) {
-      long steps = steps(connection, user);
+      if (background != null) {
+        background.start();
+        // let the load reach its rate before the first probe
+        Thread.sleep(options.warmup().toMillis());
+      }
+      long steps = steps(connection, probe);
       for (int i = 0; i < millis.length; i++) {
         int add = 10 + i;
-        sync(user, add);
+        sync(probe, add);
         long acked = System.nanoTime();
         long deadline = acked + Duration.ofSeconds(30).toNanos();
-        while (steps(connection, user) < steps + add) {
+        while (steps(connection, probe) < steps + add) {
           if (System.nanoTime() > deadline) {
             throw new IllegalStateException(
                 "a synced point did not show in /summaries/today within 30 s");
@@ -304,13 +264,32 @@ public final class ServingBenchmark {
         }
         millis[i] = (System.nanoTime() - acked) / 1_000_000;
         steps += add;
+        // probes spread over the load instead of back to back
+        Thread.sleep(200);
+      }
+    } finally {
+      if (background != null) {
+        background.close();
       }
     }
     Arrays.sort(millis);
+    String load =
+        background == null
+            ? "ingest otherwise idle"
+            : String.format(
+                Locale.ROOT,
+                "background ingest offered %,.0f points/s by %d users, acknowledged %,.0f points/s,"
+                    + " %d requests failed",
+                options.ingestRate(),
+                writers.size(),
+                background.achievedRate(),
+                background.failedRequests());
     System.out.printf(
         Locale.ROOT,
-        "%nfreshness (ingest 202 to visible in /summaries/today, %d points, idle ingest): p50 %d ms, p95 %d ms, max %d ms%n",
+        "%nfreshness (ingest 202 to visible in /summaries/today, %d points; %s):"
+            + " p50 %d ms, p95 %d ms, max %d ms%n",
         millis.length,
+        load,
         millis[(int) Math.ceil(0.50 * millis.length) - 1],
         millis[(int) Math.ceil(0.95 * millis.length) - 1],
         millis[millis.length - 1]);
