@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.Set;
 import org.vitalake.core.id.UserId;
 import org.vitalake.core.metric.Metric;
@@ -52,6 +51,18 @@ public record Sample(
       Set.of(Metric.SLEEP_SESSION, Metric.WORKOUT, Metric.ACTIVE_MINUTES);
 
   private static final double DURATION_SLACK_MINUTES = 1.0;
+
+  private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
+
+  private static final ThreadLocal<MessageDigest> SHA_256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("every Java platform must provide SHA-256", e);
+            }
+          });
 
   public Sample {
     if (userId == null) {
@@ -132,7 +143,7 @@ public record Sample(
    * existing duplicate group, so it must stay as it is.
    */
   public String sampleKey() {
-    StringBuilder natural = new StringBuilder();
+    StringBuilder natural = new StringBuilder(160);
     append(natural, userId.value());
     append(natural, metric.code());
     append(natural, source);
@@ -141,14 +152,14 @@ public record Sample(
     append(natural, end == null ? "" : end.toString());
     // + 0.0 turns -0.0 into 0.0 so both spell the same key
     append(natural, Double.toString(value + 0.0));
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest(natural.toString().getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest).substring(0, 32);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform must provide SHA-256", e);
+    // computed for every stored sample: one digest per thread, and only the 16 bytes kept in hex
+    byte[] digest = SHA_256.get().digest(natural.toString().getBytes(StandardCharsets.UTF_8));
+    char[] hex = new char[32];
+    for (int i = 0; i < 16; i++) {
+      hex[2 * i] = HEX_DIGITS[(digest[i] >> 4) & 0xf];
+      hex[2 * i + 1] = HEX_DIGITS[digest[i] & 0xf];
     }
+    return new String(hex);
   }
 
   /** The value as a sleep stage. */
