@@ -59,7 +59,40 @@ public final class TableAppender {
       throw new IllegalArgumentException("nothing to append to " + id + ": records is empty");
     }
     Table table = lakehouse.table(id);
-    List<DataFile> files = write(table, records);
+    return commitDataFiles(table, writeDataFiles(table, records));
+  }
+
+  /** {@link #append(TableIdentifier, List)} for a lakehouse table definition. */
+  public long append(TableDefinition definition, List<? extends Record> records) {
+    return append(definition.id(), records);
+  }
+
+  /**
+   * Writes {@code records} as Parquet data files of {@code table} (one per partition) without
+   * committing them, so a writer can prepare the next batch while the previous one commits; {@link
+   * #commitDataFiles} makes them part of the table.
+   *
+   * @throws IllegalArgumentException when {@code records} is empty
+   */
+  public List<DataFile> writeDataFiles(Table table, List<? extends Record> records) {
+    Objects.requireNonNull(table, "table");
+    Objects.requireNonNull(records, "records");
+    if (records.isEmpty()) {
+      throw new IllegalArgumentException("nothing to write to " + table.name() + ": no records");
+    }
+    return write(table, records);
+  }
+
+  /**
+   * Commits data files written by {@link #writeDataFiles} as one append. A writer that keeps one
+   * {@code Table} instance for its commits saves reloading it each time; Iceberg refreshes it and
+   * retries when another writer committed in between.
+   *
+   * @return the id of the committed snapshot
+   */
+  public long commitDataFiles(Table table, List<DataFile> files) {
+    Objects.requireNonNull(table, "table");
+    Objects.requireNonNull(files, "files");
     String commitId = UUID.randomUUID().toString();
     AppendFiles append = table.newAppend();
     files.forEach(append::appendFile);
@@ -74,9 +107,9 @@ public final class TableAppender {
     return findCommittedSnapshot(table, commitId);
   }
 
-  /** {@link #append(TableIdentifier, List)} for a lakehouse table definition. */
-  public long append(TableDefinition definition, List<? extends Record> records) {
-    return append(definition.id(), records);
+  /** Deletes data files written by {@link #writeDataFiles} that will not be committed. */
+  public void discardDataFiles(Table table, List<DataFile> files) {
+    deleteQuietly(table, files);
   }
 
   private static List<DataFile> write(Table table, List<? extends Record> records) {
