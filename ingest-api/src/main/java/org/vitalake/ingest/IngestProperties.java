@@ -54,7 +54,10 @@ public class IngestProperties {
     this.commitMaxPendingItems = commitMaxPendingItems;
   }
 
-  /** Threads committing samples; with two, one writes Parquet while the other commits. */
+  /**
+   * Threads writing the Parquet files of sample batches; one more thread commits the written
+   * batches in order, so writing the next batch overlaps the previous commit.
+   */
   public int getCommitWorkers() {
     return commitWorkers;
   }

@@ -6,12 +6,15 @@ import io.micrometer.core.instrument.Timer;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.apache.iceberg.data.Record;
 import org.vitalake.core.journal.RecordedJournalEntry;
 import org.vitalake.core.sample.RecordedSample;
 import org.vitalake.ingest.IngestProperties;
+import org.vitalake.lakehouse.BronzeRecords;
 
 /**
  * The one path into bronze: wearable samples and journal entries are group-committed, one Iceberg
@@ -28,11 +31,11 @@ import org.vitalake.ingest.IngestProperties;
 @Context
 public class BronzeCommitService implements AutoCloseable {
 
-  private final GroupCommitter<RecordedSample> samples;
+  private final GroupCommitter<Record> samples;
   private final GroupCommitter<RecordedJournalEntry> journal;
 
   public BronzeCommitService(
-      @Named("wearable_samples") BatchSink<RecordedSample> sampleSink,
+      @Named("wearable_samples") BatchSink<Record> sampleSink,
       @Named("journal_entries") BatchSink<RecordedJournalEntry> journalSink,
       IngestProperties properties,
       MeterRegistry registry) {
@@ -55,7 +58,7 @@ public class BronzeCommitService implements AutoCloseable {
    * @throws CommitQueueFullException when too many items wait already (answer 503, retry later)
    */
   public CompletableFuture<CommitReceipt> submitSamples(List<RecordedSample> items) {
-    return samples.submit(items);
+    return samples.submit(rows(items));
   }
 
   /**
@@ -65,7 +68,19 @@ public class BronzeCommitService implements AutoCloseable {
    * @throws CommitFailedException when their commit failed (nothing of them is stored)
    */
   public CommitReceipt appendSamples(List<RecordedSample> items) throws InterruptedException {
-    return samples.submitAndWait(items);
+    return samples.submitAndWait(rows(items));
+  }
+
+  /**
+   * The bronze rows of {@code items}, built (sample keys included) on the caller's thread, so
+   * request threads share that work instead of queueing it in front of the one committer.
+   */
+  private static List<Record> rows(List<RecordedSample> items) {
+    List<Record> rows = new ArrayList<>(items.size());
+    for (RecordedSample item : items) {
+      rows.add(BronzeRecords.sample(item));
+    }
+    return rows;
   }
 
   /** Queues journal entries for the next commit of {@code bronze.journal_entries}. */

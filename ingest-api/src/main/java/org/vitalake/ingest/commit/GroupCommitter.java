@@ -4,8 +4,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -23,8 +25,13 @@ import org.slf4j.LoggerFactory;
  * completes only after that commit succeeded, or fails when it failed (together with every other
  * submission of that commit). Nothing is acknowledged before it is committed.
  *
- * <p>Worker threads commit one batch each; while they commit, the next batch gathers. {@link
- * #close()} refuses new submissions and commits everything already submitted.
+ * <p>With a plain {@link BatchSink}, worker threads commit one batch each; while they commit, the
+ * next batch gathers. With a {@link StagingBatchSink} the commit is a pipeline: worker threads
+ * gather and stage batches (write their data files) while one committer thread commits the staged
+ * batches in the order they were gathered, so writing the next batch overlaps the previous commit.
+ * Each worker stages at most one batch ahead of the commits, so under load the next batch keeps
+ * gathering instead of being cut small. {@link #close()} refuses new submissions and commits
+ * everything already submitted.
  */
 public final class GroupCommitter<T> implements AutoCloseable {
 
@@ -43,7 +50,27 @@ public final class GroupCommitter<T> implements AutoCloseable {
   private int inFlightItems;
   private boolean closed;
 
+  // pipeline (staging sinks only), guarded by lock: staged batches by their gathering order
+  private final StagingBatchSink<T> staging;
+  private final Semaphore stageAhead;
+  private final TreeMap<Long, Staged<T>> staged = new TreeMap<>();
+  private long gathered;
+  private long committed;
+  private int stagersRunning;
+
   private record Pending<T>(List<T> items, CompletableFuture<CommitReceipt> future, long since) {}
+
+  /**
+   * A gathered batch and its staging outcome (exactly one of {@code ready} and {@code failure}).
+   */
+  private record Staged<T>(
+      List<Pending<T>> batch,
+      int items,
+      StagingBatchSink.Staged ready,
+      Throwable failure,
+      long stageNanos) {}
+
+  private record Gathered<T>(List<Pending<T>> batch, int items, long sequence) {}
 
   /**
    * Starts {@code workers} committer threads.
@@ -63,10 +90,21 @@ public final class GroupCommitter<T> implements AutoCloseable {
     if (workers < 1) {
       throw new IllegalArgumentException("workers must be at least 1, was " + workers);
     }
+    this.staging = sink instanceof StagingBatchSink<T> stagingSink ? stagingSink : null;
+    this.stageAhead = staging == null ? null : new Semaphore(workers + 1);
+    this.stagersRunning = staging == null ? 0 : workers;
     for (int i = 0; i < workers; i++) {
-      Thread t = new Thread(this::run, "commit-" + name + "-" + i);
-      t.setDaemon(true);
+      Thread t =
+          staging == null
+              ? new Thread(this::run, "commit-" + name + "-" + i)
+              : new Thread(this::stage, "stage-" + name + "-" + i);
       this.workers.add(t);
+    }
+    if (staging != null) {
+      this.workers.add(new Thread(this::commitStaged, "commit-" + name));
+    }
+    for (Thread t : this.workers) {
+      t.setDaemon(true);
       t.start();
     }
   }
@@ -194,17 +232,105 @@ public final class GroupCommitter<T> implements AutoCloseable {
     }
   }
 
+  /** A worker committing whole batches (plain sinks). */
   private void run() {
     while (true) {
-      List<Pending<T>> batch;
-      int items;
+      Gathered<T> next = gather();
+      if (next == null) {
+        return; // closed and drained
+      }
+      long start = System.nanoTime();
+      Throwable failure = null;
+      try {
+        sink.append(itemsOf(next.batch(), next.items()));
+      } catch (Throwable t) {
+        failure = t;
+      }
+      finish(next.batch(), next.items(), failure, System.nanoTime() - start);
+    }
+  }
+
+  /** A worker gathering and staging batches for the committer thread (staging sinks). */
+  private void stage() {
+    while (true) {
+      stageAhead.acquireUninterruptibly();
+      Gathered<T> next = gather();
+      if (next == null) {
+        stageAhead.release();
+        lock.lock();
+        try {
+          stagersRunning--;
+          changed.signalAll();
+        } finally {
+          lock.unlock();
+        }
+        return;
+      }
+      long start = System.nanoTime();
+      StagingBatchSink.Staged ready = null;
+      Throwable failure = null;
+      try {
+        ready = staging.stage(itemsOf(next.batch(), next.items()));
+      } catch (Throwable t) {
+        failure = t;
+      }
+      Staged<T> outcome =
+          new Staged<>(next.batch(), next.items(), ready, failure, System.nanoTime() - start);
       lock.lock();
       try {
+        staged.put(next.sequence(), outcome);
+        changed.signalAll();
+      } finally {
+        lock.unlock();
+      }
+    }
+  }
+
+  /** The committer thread: commits staged batches in the order they were gathered. */
+  private void commitStaged() {
+    while (true) {
+      Staged<T> next;
+      lock.lock();
+      try {
+        while (!staged.containsKey(committed)) {
+          if (stagersRunning == 0 && staged.isEmpty()) {
+            return; // closed and drained
+          }
+          changed.awaitUninterruptibly();
+        }
+        next = staged.remove(committed);
+        committed++;
+      } finally {
+        lock.unlock();
+      }
+      long start = System.nanoTime();
+      Throwable failure = next.failure();
+      if (failure == null) {
+        try {
+          next.ready().commit();
+        } catch (Throwable t) {
+          failure = t;
+        }
+      }
+      finish(next.batch(), next.items(), failure, next.stageNanos() + System.nanoTime() - start);
+      stageAhead.release();
+    }
+  }
+
+  /**
+   * Takes the next batch once its oldest submission waited long enough or enough items wait.
+   *
+   * @return null when closed and nothing is left
+   */
+  private Gathered<T> gather() {
+    lock.lock();
+    try {
+      while (true) {
         while (queue.isEmpty() && !closed) {
           changed.awaitUninterruptibly();
         }
         if (queue.isEmpty()) {
-          return; // closed and drained
+          return null;
         }
         long deadline = queue.peekFirst().since() + settings.maxDelay().toNanos();
         while (!closed && !queue.isEmpty() && queuedItems < settings.maxBatchItems()) {
@@ -222,8 +348,8 @@ public final class GroupCommitter<T> implements AutoCloseable {
         if (queue.isEmpty()) {
           continue; // another worker took it meanwhile
         }
-        batch = new ArrayList<>();
-        items = 0;
+        List<Pending<T>> batch = new ArrayList<>();
+        int items = 0;
         do {
           Pending<T> next = queue.pollFirst();
           batch.add(next);
@@ -232,26 +358,23 @@ public final class GroupCommitter<T> implements AutoCloseable {
             && items + queue.peekFirst().items().size() <= settings.maxBatchItems());
         queuedItems -= items;
         inFlightItems += items;
-      } finally {
-        lock.unlock();
+        return new Gathered<>(batch, items, gathered++);
       }
-      commit(batch, items);
+    } finally {
+      lock.unlock();
     }
   }
 
-  private void commit(List<Pending<T>> batch, int items) {
+  private List<T> itemsOf(List<Pending<T>> batch, int items) {
     List<T> all = new ArrayList<>(items);
     for (Pending<T> p : batch) {
       all.addAll(p.items());
     }
-    long start = System.nanoTime();
-    Throwable failure = null;
-    try {
-      sink.append(all);
-    } catch (Throwable t) {
-      failure = t;
-    }
-    long nanos = System.nanoTime() - start;
+    return all;
+  }
+
+  /** Completes every submission of a batch: acknowledged when committed, refused when not. */
+  private void finish(List<Pending<T>> batch, int items, Throwable failure, long nanos) {
     lock.lock();
     try {
       inFlightItems -= items;

@@ -2,6 +2,7 @@ package org.vitalake.ingest.commit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -122,6 +123,86 @@ class GroupCommitterTest {
     assertThat(sink.batches).containsExactly(List.of(7));
     assertThatThrownBy(() -> committer.submit(List.of(8)))
         .isInstanceOf(IllegalStateException.class);
+  }
+
+  /** Stages by recording, commits by appending to {@code committed}; commits can be held. */
+  private static final class StagingSink implements StagingBatchSink<Integer> {
+    final List<List<Integer>> stagedBatches = Collections.synchronizedList(new ArrayList<>());
+    final List<List<Integer>> committed = Collections.synchronizedList(new ArrayList<>());
+    final CountDownLatch commitsOpen = new CountDownLatch(1);
+    final CountDownLatch secondStaged = new CountDownLatch(1);
+    volatile Integer failStagingOf;
+
+    @Override
+    public Staged stage(List<Integer> items) {
+      if (items.contains(failStagingOf)) {
+        throw new IllegalStateException("cannot write data files");
+      }
+      stagedBatches.add(List.copyOf(items));
+      if (stagedBatches.size() == 2) {
+        secondStaged.countDown();
+      }
+      return () -> {
+        try {
+          commitsOpen.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        committed.add(List.copyOf(items));
+      };
+    }
+  }
+
+  @Test
+  void stagesTheNextBatchWhileThePreviousCommitsAndCommitsInOrder() throws Exception {
+    // given: the first commit is held
+    StagingSink sink = new StagingSink();
+    try (GroupCommitter<Integer> committer =
+        new GroupCommitter<>(
+            "test",
+            sink,
+            new GroupCommitSettings(Duration.ZERO, 100, 1_000),
+            1,
+            CommitListener.NONE)) {
+      CompletableFuture<CommitReceipt> first = committer.submit(List.of(1));
+      await().until(() -> sink.stagedBatches.size() == 1);
+      CompletableFuture<CommitReceipt> second = committer.submit(List.of(2));
+
+      // when: the second batch is staged although the first has not committed
+      boolean stagedAhead = sink.secondStaged.await(20, TimeUnit.SECONDS);
+      boolean acknowledgedEarly = first.isDone() || second.isDone();
+      sink.commitsOpen.countDown();
+
+      // then
+      assertThat(stagedAhead).isTrue();
+      assertThat(acknowledgedEarly).as("acknowledged before its commit").isFalse();
+      assertThat(first.join().commitNumber()).isLessThan(second.join().commitNumber());
+      assertThat(sink.committed).containsExactly(List.of(1), List.of(2));
+    }
+  }
+
+  @Test
+  void refusesOnlyTheBatchWhoseStagingFailed() {
+    // given
+    StagingSink sink = new StagingSink();
+    sink.failStagingOf = 2;
+    sink.commitsOpen.countDown();
+    try (GroupCommitter<Integer> committer =
+        new GroupCommitter<>(
+            "test",
+            sink,
+            new GroupCommitSettings(Duration.ZERO, 1, 1_000),
+            1,
+            CommitListener.NONE)) {
+      // when
+      CompletableFuture<CommitReceipt> bad = committer.submit(List.of(2));
+      CompletableFuture<CommitReceipt> good = committer.submit(List.of(3));
+
+      // then
+      assertThatThrownBy(bad::join).hasCauseInstanceOf(CommitFailedException.class);
+      assertThat(good.join().itemsInCommit()).isEqualTo(1);
+      assertThat(sink.committed).containsExactly(List.of(3));
+    }
   }
 
   private static GroupCommitter<Integer> committer(

@@ -9,8 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.iceberg.data.Record;
 import org.vitalake.core.journal.RecordedJournalEntry;
-import org.vitalake.core.sample.RecordedSample;
 import org.vitalake.ingest.commit.BatchSink;
 import org.vitalake.ingest.idempotency.IngestLedger;
 import org.vitalake.lakehouse.Lakehouse;
@@ -81,8 +81,8 @@ public class LakehouseFactory {
 
   @Singleton
   @Named("wearable_samples")
-  BatchSink<RecordedSample> sampleSink(TableAppender appender) {
-    return new IcebergSampleSink(appender);
+  BatchSink<Record> sampleSink(Lakehouse lakehouse, TableAppender appender) {
+    return new IcebergSampleSink(lakehouse, appender);
   }
 
   @Singleton
