@@ -350,7 +350,11 @@ public final class IngestBenchmark {
     return batches;
   }
 
-  private static String serviceToken(String identityUrl) throws IOException, InterruptedException {
+  /**
+   * A service token from identity's client-credentials grant, for the secret in {@code
+   * VITALAKE_SERVICE_TOKEN_SECRET}.
+   */
+  public static String serviceToken(String identityUrl) throws IOException, InterruptedException {
     String secret = System.getenv("VITALAKE_SERVICE_TOKEN_SECRET");
     if (secret == null || secret.isBlank()) {
       throw new IllegalArgumentException(

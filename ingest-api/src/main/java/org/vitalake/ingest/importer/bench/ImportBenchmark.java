@@ -5,26 +5,43 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.iceberg.expressions.Expressions;
 import org.vitalake.core.id.UserId;
 import org.vitalake.core.journal.JournalEntry;
 import org.vitalake.core.sample.Sample;
+import org.vitalake.ingest.bench.IngestBenchmark;
 import org.vitalake.ingest.importer.ImportInput;
 import org.vitalake.ingest.importer.ImportOptions;
 import org.vitalake.ingest.importer.ImportSink;
+import org.vitalake.ingest.importer.ImportStatusResponse;
 import org.vitalake.ingest.importer.Rejection;
 import org.vitalake.ingest.importer.applehealth.AppleHealthImporter;
+import org.vitalake.ingest.importer.cli.ImportClient;
+import org.vitalake.lakehouse.Lakehouse;
+import org.vitalake.lakehouse.LakehouseProperties;
+import org.vitalake.lakehouse.LakehouseTables;
+import org.vitalake.lakehouse.TableScanner;
 
 /**
  * {@code ./vitalake bench import [--size-mb N] [--data DIR]}: generates an Apple Health export of N
  * MB (default 1024) from the real sample exports' record shapes, then parses and validates it
  * in-process through the importer and {@code SampleFactory}, at one eighth of the size and at full
  * size, reporting MB/s and peak heap so that memory can be seen not to grow with the file.
+ *
+ * <p>With {@code --end-to-end [--url U] [--token T] [--identity-url U] [--user ID]} it instead
+ * imports the generated file through the running ingest API (upload in parts, parse, group commit
+ * into {@code bronze.wearable_samples}) and reports MB/s and samples/s from the first byte sent to
+ * the import's end, and checks that bronze holds exactly the samples the import accepted.
  */
 public final class ImportBenchmark {
 
@@ -90,13 +107,23 @@ public final class ImportBenchmark {
     long sizeMb = 1024;
     boolean keys = false;
     Path data = null;
+    EndToEnd endToEnd = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--size-mb" -> sizeMb = Long.parseLong(args[++i]);
         case "--data" -> data = Path.of(args[++i]);
         case "--keys" -> keys = true;
+        case "--end-to-end" -> endToEnd = endToEnd == null ? new EndToEnd() : endToEnd;
+        case "--url" -> (endToEnd = endToEnd == null ? new EndToEnd() : endToEnd).url = args[++i];
+        case "--token" ->
+            (endToEnd = endToEnd == null ? new EndToEnd() : endToEnd).token = args[++i];
+        case "--identity-url" ->
+            (endToEnd = endToEnd == null ? new EndToEnd() : endToEnd).identityUrl = args[++i];
+        case "--user" -> (endToEnd = endToEnd == null ? new EndToEnd() : endToEnd).user = args[++i];
         default -> {
-          System.err.println("usage: ./vitalake bench import [--size-mb N] [--data DIR] [--keys]");
+          System.err.println(
+              "usage: ./vitalake bench import [--size-mb N] [--data DIR] [--keys]"
+                  + " | [--end-to-end [--url U] [--token T] [--identity-url U] [--user ID]]");
           System.exit(2);
         }
       }
@@ -114,6 +141,12 @@ public final class ImportBenchmark {
     Path bench = home.resolve("bench");
     Path small = bench.resolve("apple-health-export-" + sizeMb / 8 + "mb.xml");
     Path large = bench.resolve("apple-health-export-" + sizeMb + "mb.xml");
+    if (endToEnd != null) {
+      Path file = bench.resolve("apple-health-export-" + sizeMb + "mb.xml");
+      generate(generator, file, sizeMb * 1_000_000L);
+      // S3 and HTTP client threads would keep the JVM alive for a minute
+      System.exit(endToEnd.run(file));
+    }
     generate(generator, small, sizeMb / 8 * 1_000_000L);
     generate(generator, large, sizeMb * 1_000_000L);
 
@@ -137,6 +170,75 @@ public final class ImportBenchmark {
         Locale.ROOT, "record shapes from the real exports: %d%n", generator.shapeCount());
     print("1/8 size", smaller);
     print("full size", full);
+  }
+
+  /** The import through the running service, into bronze. */
+  private static final class EndToEnd {
+    String url = "http://127.0.0.1:" + env("VITALAKE_INGEST_PORT", "8082");
+    String identityUrl = "http://127.0.0.1:" + env("VITALAKE_IDENTITY_PORT", "8081");
+    String token;
+    String user = "u-bench-import-" + UUID.randomUUID();
+
+    int run(Path file) throws Exception {
+      String bearer = token != null ? token : IngestBenchmark.serviceToken(identityUrl);
+      ImportClient client = new ImportClient(URI.create(url), () -> bearer);
+      long bytes = Files.size(file);
+      long start = System.nanoTime();
+      String importId =
+          client
+              .upload(file, new ImportClient.Target("apple-health", user, Map.of(), null), n -> {})
+              .importId();
+      double uploadSeconds = (System.nanoTime() - start) / 1e9;
+      ImportStatusResponse done = client.await(importId, s -> {}, Duration.ofMillis(250));
+      double seconds = (System.nanoTime() - start) / 1e9;
+      long bronze;
+      try (Lakehouse lakehouse = Lakehouse.open(LakehouseProperties.fromEnvironment())) {
+        bronze =
+            new TableScanner(lakehouse)
+                .scan(
+                    LakehouseTables.WEARABLE_SAMPLES.id(), Expressions.equal("ingest_id", importId))
+                .size();
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "machine: %d cores, load average %.1f, Java %s%n",
+          Runtime.getRuntime().availableProcessors(),
+          ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+          System.getProperty("java.version"));
+      System.out.printf(
+          Locale.ROOT,
+          "import %s of %s (%.0f MB) through %s: %s%n",
+          importId,
+          file.getFileName(),
+          bytes / 1e6,
+          url,
+          done.status() + (done.error() == null ? "" : " (" + done.error() + ")"));
+      System.out.printf(
+          Locale.ROOT,
+          "  records read %,d, accepted %,d, rejected %,d%n",
+          done.rowsRead(),
+          done.accepted(),
+          done.rejected());
+      System.out.printf(
+          Locale.ROOT,
+          "  upload %.1f s, whole import %.1f s: %.1f MB/s, %,.0f samples/s%n",
+          uploadSeconds,
+          seconds,
+          bytes / 1e6 / seconds,
+          done.accepted() / seconds);
+      System.out.printf(
+          Locale.ROOT,
+          "  bronze rows of the import %,d; accepted %,d -> %s%n",
+          bronze,
+          done.accepted(),
+          bronze == done.accepted() ? "equal" : "DIFFERENT");
+      return done.status().equals("done") && bronze == done.accepted() ? 0 : 1;
+    }
+
+    private static String env(String name, String fallback) {
+      String value = System.getenv(name);
+      return value == null || value.isBlank() ? fallback : value;
+    }
   }
 
   private static void generate(AppleHealthExportGenerator generator, Path file, long bytes)
