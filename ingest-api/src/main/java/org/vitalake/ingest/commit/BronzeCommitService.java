@@ -83,6 +83,18 @@ public class BronzeCommitService implements AutoCloseable {
     return rows;
   }
 
+  /**
+   * For importers: queues already-validated samples, waiting while the pending limit is reached, so
+   * the importer can read on while they commit.
+   *
+   * @return completes once they are committed; fails with {@link CommitFailedException} when their
+   *     commit failed (nothing of them is stored)
+   */
+  public CompletableFuture<CommitReceipt> queueSamples(List<RecordedSample> items)
+      throws InterruptedException {
+    return samples.submitWhenCapacity(rows(items));
+  }
+
   /** Queues journal entries for the next commit of {@code bronze.journal_entries}. */
   public CompletableFuture<CommitReceipt> submitJournalEntries(List<RecordedJournalEntry> items) {
     return journal.submit(items);

@@ -145,18 +145,7 @@ public final class GroupCommitter<T> implements AutoCloseable {
    * @throws InterruptedException when interrupted; the items may still be committed
    */
   public CommitReceipt submitAndWait(List<T> items) throws InterruptedException {
-    requireItems(items);
-    CompletableFuture<CommitReceipt> future;
-    lock.lockInterruptibly();
-    try {
-      while (!closed && wouldOverflow(items.size())) {
-        changed.await();
-      }
-      requireOpen();
-      future = enqueue(items);
-    } finally {
-      lock.unlock();
-    }
+    CompletableFuture<CommitReceipt> future = submitWhenCapacity(items);
     try {
       return future.get();
     } catch (ExecutionException e) {
@@ -164,6 +153,29 @@ public final class GroupCommitter<T> implements AutoCloseable {
         throw failed;
       }
       throw new CommitFailedException(name + ": commit failed", e.getCause());
+    }
+  }
+
+  /**
+   * Queues {@code items}, waiting while the pending-item limit is reached (back-pressure for bulk
+   * importers), without waiting for their commit.
+   *
+   * @return completes after the commit holding the items succeeded; fails with {@link
+   *     CommitFailedException} when it failed
+   * @throws InterruptedException when interrupted before the items were queued
+   */
+  public CompletableFuture<CommitReceipt> submitWhenCapacity(List<T> items)
+      throws InterruptedException {
+    requireItems(items);
+    lock.lockInterruptibly();
+    try {
+      while (!closed && wouldOverflow(items.size())) {
+        changed.await();
+      }
+      requireOpen();
+      return enqueue(items);
+    } finally {
+      lock.unlock();
     }
   }
 

@@ -2,6 +2,7 @@ package org.vitalake.ingest.importer;
 
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.vitalake.core.journal.RecordedJournalEntry;
 import org.vitalake.core.sample.RecordedSample;
 import org.vitalake.ingest.commit.BronzeCommitService;
@@ -20,8 +21,9 @@ public class BronzeImportCommitter implements ImportCommitter {
   }
 
   @Override
-  public void commitSamples(List<RecordedSample> samples) throws InterruptedException {
-    commits.appendSamples(samples);
+  public CompletableFuture<?> queueSamples(List<RecordedSample> samples)
+      throws InterruptedException {
+    return commits.queueSamples(samples);
   }
 
   @Override

@@ -3,6 +3,8 @@ package org.vitalake.ingest.importer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import org.vitalake.core.id.IngestId;
 import org.vitalake.core.journal.JournalEntry;
 import org.vitalake.core.journal.RecordedJournalEntry;
@@ -11,7 +13,8 @@ import org.vitalake.core.sample.Sample;
 
 /**
  * Gathers an import's rows into batches and commits them, counting what was read, committed and
- * rejected into the import's progress.
+ * rejected into the import's progress. One sample batch commits while the next one is read, so
+ * reading overlaps committing; a batch counts as accepted once its commit succeeded.
  */
 final class CommittingImportSink implements ImportSink {
 
@@ -25,6 +28,8 @@ final class CommittingImportSink implements ImportSink {
   private final String rawRef;
   private final List<RecordedSample> samples = new ArrayList<>();
   private final List<RecordedJournalEntry> entries = new ArrayList<>();
+  private CompletableFuture<?> committing;
+  private int committingSize;
 
   CommittingImportSink(
       ImportCommitter committer,
@@ -65,10 +70,23 @@ final class CommittingImportSink implements ImportSink {
     progress.reject(rejection);
   }
 
-  /** Commits what is still gathered. */
+  /** Commits what is still gathered and waits for every commit. */
   void flush() {
     flushSamples();
+    awaitCommitting();
     flushEntries();
+  }
+
+  /**
+   * After a failure: waits for the batch still committing, if any, and counts it when it was
+   * committed, so the progress names every row stored; its failure is not reported again.
+   */
+  void settle() {
+    try {
+      awaitCommitting();
+    } catch (RuntimeException e) {
+      // the import already failed for another reason, which is the one to report
+    }
   }
 
   private void flushSamples() {
@@ -77,13 +95,35 @@ final class CommittingImportSink implements ImportSink {
     }
     List<RecordedSample> batch = List.copyOf(samples);
     samples.clear();
+    CompletableFuture<?> next;
     try {
-      committer.commitSamples(batch);
+      next = committer.queueSamples(batch);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("the import was interrupted while committing", e);
     }
-    progress.accepted.addAndGet(batch.size());
+    awaitCommitting();
+    committing = next;
+    committingSize = batch.size();
+  }
+
+  private void awaitCommitting() {
+    if (committing == null) {
+      return;
+    }
+    CompletableFuture<?> pending = committing;
+    committing = null;
+    try {
+      pending.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("the import was interrupted while committing", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException failure
+          ? failure
+          : new IllegalStateException(e.getCause());
+    }
+    progress.accepted.addAndGet(committingSize);
   }
 
   private void flushEntries() {

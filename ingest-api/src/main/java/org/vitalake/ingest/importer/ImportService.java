@@ -393,8 +393,12 @@ public class ImportService implements AutoCloseable {
         CommittingImportSink sink =
             new CommittingImportSink(
                 committer, progress, IngestId.of(progress.importId), receivedAt, refs.get(0));
-        plan.format().createImporter().importFrom(input, options, sink);
-        sink.flush();
+        try {
+          plan.format().createImporter().importFrom(input, options, sink);
+          sink.flush();
+        } finally {
+          sink.settle();
+        }
       }
       recordImport(plan.owner(), documentKey, progress, content);
       progress.done();
