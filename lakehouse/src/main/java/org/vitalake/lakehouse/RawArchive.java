@@ -7,6 +7,7 @@ import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
+import io.minio.RemoveObjectArgs;
 import io.minio.RemoveObjectsArgs;
 import io.minio.Result;
 import io.minio.StatObjectArgs;
@@ -167,6 +168,27 @@ public final class RawArchive implements AutoCloseable {
             }
             throw e;
           }
+        });
+  }
+
+  /**
+   * Deletes the payload a reference points to (erasure of an upload outside a user's prefix);
+   * nothing happens when nothing is stored there.
+   *
+   * @throws IllegalArgumentException when the reference is malformed or names another bucket
+   */
+  public void delete(String ref) {
+    Location location = parse(ref);
+    if (!location.bucket.equals(bucket)) {
+      throw new IllegalArgumentException(
+          "raw payload reference '" + ref + "' is not in the raw bucket " + bucket);
+    }
+    call(
+        "deleting " + ref,
+        () -> {
+          client.removeObject(
+              RemoveObjectArgs.builder().bucket(bucket).object(location.key).build());
+          return null;
         });
   }
 

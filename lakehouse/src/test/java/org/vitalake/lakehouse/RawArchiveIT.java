@@ -94,6 +94,28 @@ class RawArchiveIT {
   }
 
   @Test
+  void deletesOnePayloadByItsReferenceAndToleratesOneAlreadyGone() {
+    // given
+    UserId service = UserId.of("svc-importer");
+    LocalDate day = LocalDate.of(2026, 5, 2);
+    String shared =
+        archive.put(RawArchive.rawKey("fitabase", service, day, "d1", "zip"), new byte[] {4}, null);
+    String other =
+        archive.put(RawArchive.rawKey("fitabase", service, day, "d2", "zip"), new byte[] {5}, null);
+
+    // when
+    archive.delete(shared);
+    archive.delete(shared);
+
+    // then
+    assertThat(archive.exists(shared)).isFalse();
+    assertThat(archive.exists(other)).isTrue();
+    assertThatThrownBy(() -> archive.delete("s3://another-bucket/raw/x.json"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("another-bucket");
+  }
+
+  @Test
   void rejectsMalformedReferences() {
     assertThatThrownBy(() -> archive.get("http://bucket/key"))
         .isInstanceOf(IllegalArgumentException.class)

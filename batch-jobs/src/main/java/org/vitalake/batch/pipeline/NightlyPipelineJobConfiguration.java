@@ -25,6 +25,7 @@ import org.vitalake.batch.maintenance.MaintenanceStage;
 import org.vitalake.batch.normalize.NormalizeJournalStage;
 import org.vitalake.batch.normalize.NormalizeSamplesStage;
 import org.vitalake.lakehouse.LakehouseProperties;
+import org.vitalake.lakehouse.RawArchive;
 
 /**
  * The {@code nightlyPipeline} job: {@code normalizeSamples}, {@code normalizeJournal}, {@code
@@ -61,8 +62,8 @@ public class NightlyPipelineJobConfiguration {
   }
 
   @Bean
-  ErasureStage erasureStage() {
-    return new ErasureStage();
+  ErasureStage erasureStage(LakehouseProperties lakehouse) {
+    return new ErasureStage(() -> new RawArchive(lakehouse));
   }
 
   @Bean

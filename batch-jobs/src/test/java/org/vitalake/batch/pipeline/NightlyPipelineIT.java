@@ -56,6 +56,7 @@ import org.vitalake.core.plan.PlanJson;
 import org.vitalake.core.sample.DeviceType;
 import org.vitalake.core.sample.Sample;
 import org.vitalake.lakehouse.LakehouseTables;
+import org.vitalake.lakehouse.RawArchive;
 import org.vitalake.lakehouse.TableAppender;
 import org.vitalake.lakehouse.TableDefinition;
 import org.vitalake.lakehouse.local.LocalLakehouse;
@@ -388,6 +389,29 @@ class NightlyPipelineIT {
     request.setField("requested_at", Instant.now().atOffset(ZoneOffset.UTC));
     request.setField("request_id", UUID.randomUUID().toString());
     appender.append(LakehouseTables.ERASURE_REQUESTS, List.of(request));
+    // raw payloads: the erased user's own, an upload only they came from, one shared with the
+    // eater, and the eater's own
+    RawArchive archive = new RawArchive(lakehouse.properties());
+    archive.ensureBucket();
+    UserId importer = UserId.of("svc-importer");
+    byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+    String erasedOwn =
+        archive.put(RawArchive.rawKey("sync", UserId.of(erased), day, "e-1", "json"), body, null);
+    String onlyErased =
+        archive.put(RawArchive.rawKey("fitabase", importer, day, "only-e", "zip"), body, null);
+    String shared =
+        archive.put(RawArchive.rawKey("fitabase", importer, day, "shared", "zip"), body, null);
+    String eaterOwn =
+        archive.put(RawArchive.rawKey("sync", UserId.of(eater), day, "k-1", "json"), body, null);
+    Record fromOnlyErased = entry(erased, "note", lunch, "{\"text\":\"imported\"}");
+    fromOnlyErased.setField("raw_ref", onlyErased);
+    Record fromSharedErased = entry(erased, "note", dinner, "{\"text\":\"imported\"}");
+    fromSharedErased.setField("raw_ref", shared);
+    Record fromSharedEater = entry(eater, "note", dinner, "{\"text\":\"imported\"}");
+    fromSharedEater.setField("raw_ref", shared);
+    appender.append(
+        LakehouseTables.JOURNAL_ENTRIES,
+        List.of(fromOnlyErased, fromSharedErased, fromSharedEater));
 
     // when
     JobExecution run = command().run(false, null);
@@ -415,6 +439,12 @@ class NightlyPipelineIT {
     }
     assertThat(spark.table("gold.daily_metrics").where("user_id = '" + eater + "'").count())
         .isEqualTo(daily.get(eater).size());
+    assertThat(archive.findAll(UserId.of(erased))).isEmpty();
+    assertThat(archive.exists(erasedOwn)).isFalse();
+    assertThat(archive.exists(onlyErased)).isFalse();
+    assertThat(archive.exists(shared)).as("an upload other users' rows come from").isTrue();
+    assertThat(archive.exists(eaterOwn)).isTrue();
+    archive.close();
   }
 
   @Test
