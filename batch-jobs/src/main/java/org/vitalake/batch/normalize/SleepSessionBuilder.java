@@ -31,9 +31,10 @@ import org.vitalake.core.metric.SleepStage;
  *
  * <p>Per source and device, intervals that overlap, nest, repeat or follow each other within {@link
  * #MERGE_GAP_SECONDS} form one session. Stage minutes are the length of the union of that stage's
- * intervals, so a repeated or nested stage counts once. Without stages, minutes asleep are the
- * sessions' own values, each weighted by the part of it not already covered by an earlier one. Of
- * several devices that recorded the same night, one is kept: staged data first, then the {@link
+ * intervals, so a repeated or nested stage counts once. Minutes asleep are the sessions' own values
+ * (the vendor's figure), each weighted by the part of it not already covered by an earlier one;
+ * only a night with stages and no session value counts the union of its asleep stages. Of several
+ * devices that recorded the same night, one is kept: staged data first, then the {@link
  * SourcePriority#SLEEP_PREFERENCE} device order, then the longest time in bed.
  */
 public final class SleepSessionBuilder {
@@ -131,11 +132,13 @@ public final class SleepSessionBuilder {
                     .as("session_asleep_min"));
 
     Column inBed = col("e").minus(col("s")).divide(60.0);
+    // the vendor's own minutes asleep leave out the short wakes its stage intervals still span
+    // (Fitbit's levels.shortData), so a session value wins over the union of asleep stages
     Column asleep =
-        when(
+        when(col("session_asleep_min").isNotNull(), least(col("session_asleep_min"), inBed))
+            .when(
                 col("has_stages").equalTo(1),
                 least(coalesce(col("asleep_stage_s"), lit(0L)).divide(60.0), inBed))
-            .when(col("session_asleep_min").isNotNull(), least(col("session_asleep_min"), inBed))
             .otherwise(inBed);
     Dataset<Row> measured =
         sessions

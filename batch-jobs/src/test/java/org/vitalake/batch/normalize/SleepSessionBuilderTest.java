@@ -76,6 +76,40 @@ class SleepSessionBuilderTest {
   }
 
   @Test
+  void aStagedNightWithTheVendorsSessionValueCountsTheVendorsMinutesAsleep(SparkSession spark) {
+    // given a night whose light stages span short wakes the vendor left out of its own minutes
+    // asleep (Fitbit reports them apart, in levels.shortData)
+    ZonedDateTime bed = LocalDate.of(2025, 2, 3).atTime(23, 0).atZone(OSLO);
+    ZonedDateTime deepFrom = bed.plusHours(3);
+    ZonedDateTime wake = deepFrom.plusHours(4);
+    BronzeRows bronze = new BronzeRows().profile("u1", "Europe/Oslo", Instant.EPOCH);
+    stage(bronze, SleepStage.LIGHT, bed, deepFrom);
+    stage(bronze, SleepStage.DEEP, deepFrom, wake);
+    double vendorAsleep = minutes(bed, wake) - 23;
+    bronze.sample(
+        "u1",
+        Metric.SLEEP_SESSION,
+        vendorAsleep,
+        bed.toInstant(),
+        wake.toInstant(),
+        null,
+        "oura",
+        "gen3",
+        DeviceType.RING);
+
+    // when
+    List<Row> nights = sessions(spark, bronze);
+
+    // then the stage minutes come from the stages, minutes asleep from the vendor
+    assertThat(nights).hasSize(1);
+    Row night = nights.get(0);
+    assertThat(night.<Double>getAs("minutes_light")).isEqualTo(minutes(bed, deepFrom));
+    assertThat(night.<Double>getAs("minutes_deep")).isEqualTo(minutes(deepFrom, wake));
+    assertThat(night.<Double>getAs("minutes_asleep")).isEqualTo(vendorAsleep);
+    assertThat(night.<Double>getAs("efficiency")).isEqualTo(vendorAsleep / minutes(bed, wake));
+  }
+
+  @Test
   void countsANestedSessionOnceAndKeepsTheRingOverTheWatch(SparkSession spark) {
     // given a watch session with a shorter session nested in it, and the ring's session of the
     // same night
