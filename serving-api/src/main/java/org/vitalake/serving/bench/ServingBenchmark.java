@@ -17,8 +17,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,6 +47,9 @@ public final class ServingBenchmark {
   /** Half of the ingest benchmark's recorded rate (30,043 points/s, docs/benchmarks.md). */
   static final double HALF_INGEST_BENCHMARK_RATE = 15_000;
 
+  /** The endpoints a run can load, by the names {@code --endpoints} takes. */
+  static final Set<String> ENDPOINTS = Set.of("health", "plan", "summary");
+
   private final Options options;
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -62,6 +67,7 @@ public final class ServingBenchmark {
       Duration duration,
       Duration warmup,
       double rate,
+      Set<String> endpoints,
       int freshnessSamples,
       double ingestRate) {
 
@@ -74,6 +80,7 @@ public final class ServingBenchmark {
       Duration duration = Duration.ofSeconds(15);
       Duration warmup = Duration.ofSeconds(5);
       double rate = 5000;
+      Set<String> endpoints = ENDPOINTS;
       int freshness = 30;
       double ingestRate = HALF_INGEST_BENCHMARK_RATE;
       for (int i = 0; i < args.length; i++) {
@@ -87,12 +94,14 @@ public final class ServingBenchmark {
           case "--duration" -> duration = Duration.ofSeconds(positive(args[i], value));
           case "--warmup" -> warmup = Duration.ofSeconds(positive(args[i], value));
           case "--rate" -> rate = nonNegative(args[i], value);
+          case "--endpoints" -> endpoints = endpoints(require(args[i], value));
           case "--freshness" -> freshness = Integer.parseInt(require(args[i], value));
           case "--ingest-rate" -> ingestRate = nonNegative(args[i], value);
           case "--help", "-h" -> {
             System.out.println(
                 "usage: ./vitalake bench serve [--users 50] [--connections 32] [--duration 15]"
-                    + " [--warmup 5] [--rate 5000] [--freshness 30] [--ingest-rate 15000]"
+                    + " [--warmup 5] [--rate 5000] [--endpoints health,plan,summary]"
+                    + " [--freshness 30] [--ingest-rate 15000]"
                     + " [--serving-url URL] [--identity-url URL] [--ingest-url URL]");
             System.exit(0);
           }
@@ -111,6 +120,7 @@ public final class ServingBenchmark {
           duration,
           warmup,
           rate,
+          endpoints,
           freshness,
           ingestRate);
     }
@@ -125,6 +135,19 @@ public final class ServingBenchmark {
         throw new IllegalArgumentException(option + " needs a value");
       }
       return value;
+    }
+
+    private static Set<String> endpoints(String list) {
+      Set<String> chosen = new LinkedHashSet<>();
+      for (String name : list.split(",")) {
+        String trimmed = name.trim();
+        if (!ENDPOINTS.contains(trimmed)) {
+          throw new IllegalArgumentException(
+              "--endpoints: unknown endpoint '" + trimmed + "'; choose from " + ENDPOINTS);
+        }
+        chosen.add(trimmed);
+      }
+      return chosen;
     }
 
     private static double nonNegative(String option, String value) {
@@ -178,13 +201,21 @@ public final class ServingBenchmark {
 
     LoadPhase closedLoop = new LoadPhase(options.servingUrl(), options.connections(), 0);
     List<LoadPhase.Result> results = new ArrayList<>();
-    results.add(load(closedLoop, "GET /health", users, u -> "/health", false));
-    results.add(load(closedLoop, "GET /coaching/plan/me", users, u -> "/coaching/plan/me", true));
-    results.add(load(closedLoop, "GET /summaries/today", users, u -> "/summaries/today", true));
+    Set<String> endpoints = options.endpoints();
+    if (endpoints.contains("health")) {
+      results.add(load(closedLoop, "GET /health", users, u -> "/health", false));
+    }
+    List<LoadPhase> phases = new ArrayList<>(List.of(closedLoop));
     if (options.rate() > 0) {
-      LoadPhase fixed = new LoadPhase(options.servingUrl(), options.connections(), options.rate());
-      results.add(load(fixed, "GET /coaching/plan/me", users, u -> "/coaching/plan/me", true));
-      results.add(load(fixed, "GET /summaries/today", users, u -> "/summaries/today", true));
+      phases.add(new LoadPhase(options.servingUrl(), options.connections(), options.rate()));
+    }
+    for (LoadPhase phase : phases) {
+      if (endpoints.contains("plan")) {
+        results.add(load(phase, "GET /coaching/plan/me", users, u -> "/coaching/plan/me", true));
+      }
+      if (endpoints.contains("summary")) {
+        results.add(load(phase, "GET /summaries/today", users, u -> "/summaries/today", true));
+      }
     }
     System.out.println();
     System.out.println(
