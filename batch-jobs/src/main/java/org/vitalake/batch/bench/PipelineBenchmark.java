@@ -99,12 +99,15 @@ public final class PipelineBenchmark {
           .save();
       double ceiling = (System.nanoTime() - start) / 1e9;
 
+      SparkStageTimes stages = new SparkStageTimes();
+      spark.sparkContext().addSparkListener(stages);
       JobExecution run;
       try (ConfigurableApplicationContext context =
           BatchApplication.start(lakehouse.properties(), batch, spark, System.out)) {
         run = context.getBean(PipelineCommand.class).run(false, null);
       }
       report(run, bronzeRows, ceiling);
+      stages.print(System.out, 1.0);
       spark.stop();
       return run.getStatus().isUnsuccessful() ? 1 : 0;
     }
