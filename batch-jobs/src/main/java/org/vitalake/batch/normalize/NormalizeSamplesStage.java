@@ -37,7 +37,7 @@ public final class NormalizeSamplesStage implements PipelineStage {
             context.readForAffectedDays(
                 context.readBronze(LakehouseTables.WEARABLE_SAMPLES), "start_time"));
     Dataset<Row> silver = SampleNormalizer.normalize(bronze, context.timeZones());
-    long samples = context.overwriteDays(LakehouseTables.SAMPLES, silver);
+    long samples = context.overwriteDaysWithoutShuffle(LakehouseTables.SAMPLES, silver);
 
     // sessions from the silver rows just written: a night's stages start on the previous day
     Dataset<Row> sleepRows =

@@ -1,6 +1,8 @@
 package org.vitalake.batch.normalize;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.vitalake.batch.fixture.BronzeRows;
 import org.vitalake.batch.spark.SharedSparkSession;
 import org.vitalake.core.metric.Metric;
+import org.vitalake.core.metric.Unit;
 import org.vitalake.core.sample.DeviceType;
 
 @ExtendWith(SharedSparkSession.class)
@@ -421,5 +424,90 @@ class SampleNormalizerTest {
     assertThat(silver.collectAsList())
         .extracting(r -> r.<Double>getAs("value"))
         .containsExactly(60.0);
+  }
+
+  @Test
+  void keepsTheDayOfTheFirstReceivedCopyWhenARedeliveryCarriesAnotherOffset(SparkSession spark) {
+    // given a reading first delivered without an offset (the profile says Oslo: 00:30 on 30 March),
+    // then delivered again with -05:00 (18:30 on 29 March)
+    Instant t = Instant.parse("2025-03-29T23:30:00Z");
+    BronzeRows bronze =
+        new BronzeRows()
+            .profile("u1", "Europe/Oslo", Instant.EPOCH)
+            .delivery(Instant.parse("2025-03-30T08:00:00Z"))
+            .sample("u1", Metric.HEART_RATE, 58, t, null, null, "oura", "ring", DeviceType.RING)
+            .delivery(Instant.parse("2025-03-30T09:00:00Z"))
+            .sample(
+                "u1",
+                Metric.HEART_RATE,
+                58,
+                t,
+                null,
+                ZoneOffset.ofHours(-5),
+                "oura",
+                "ring",
+                DeviceType.RING);
+
+    // when
+    List<Row> rows = normalize(spark, bronze).collectAsList();
+
+    // then
+    assertThat(rows).hasSize(1);
+    Row row = rows.get(0);
+    assertThat(row.<java.sql.Date>getAs("local_date").toLocalDate())
+        .isEqualTo(t.atZone(OSLO).toLocalDate());
+    assertThat(row.<Integer>getAs("zone_offset_seconds"))
+        .isEqualTo(OSLO.getRules().getOffset(t).getTotalSeconds());
+    assertThat(row.getList(row.fieldIndex("quality_flags")))
+        .containsExactly(LocalDay.ZONE_FROM_PROFILE, SampleNormalizer.REDELIVERED);
+  }
+
+  @Test
+  void flagsAnUnknownUnitAndAValueAsSentThatDoesNotConvert(SparkSession spark) {
+    // given three weights of 70 kg: sent as pounds that convert (spelled " LB "), sent in a unit
+    // weight does not accept, and sent as 200 lb
+    Instant t = Instant.parse("2025-04-04T07:00:00Z");
+    BronzeRows bronze = new BronzeRows();
+    for (int i = 0; i < 3; i++) {
+      bronze.sample(
+          "u1",
+          Metric.WEIGHT,
+          70,
+          t.plusSeconds(60L * i),
+          null,
+          ZoneOffset.UTC,
+          "withings",
+          "body",
+          DeviceType.SCALE);
+    }
+    double poundsOf70Kg = 70 / Metric.WEIGHT.toCanonical(1, Unit.POUND);
+    java.sql.Timestamp second = java.sql.Timestamp.from(t.plusSeconds(60));
+    java.sql.Timestamp third = java.sql.Timestamp.from(t.plusSeconds(120));
+    Dataset<Row> sent =
+        bronze
+            .samples(spark)
+            .withColumn(
+                "unit",
+                when(col("start_time").equalTo(lit(second)), lit("furlong"))
+                    .when(col("start_time").equalTo(lit(third)), lit("lb"))
+                    .otherwise(lit(" LB ")))
+            .withColumn(
+                "value_as_sent",
+                when(col("start_time").equalTo(lit(third)), lit(200.0))
+                    .otherwise(lit(poundsOf70Kg)));
+
+    // when
+    List<Row> rows =
+        SampleNormalizer.normalize(sent, SampleNormalizer.latestTimeZones(bronze.profiles(spark)))
+            .orderBy("start_time")
+            .collectAsList();
+
+    // then
+    assertThat(rows)
+        .extracting(r -> r.<Object>getList(r.fieldIndex("quality_flags")))
+        .containsExactly(
+            List.of(),
+            List.of(SampleNormalizer.UNIT_UNKNOWN),
+            List.of(SampleNormalizer.UNIT_MISMATCH));
   }
 }
