@@ -3,20 +3,23 @@ package org.vitalake.batch.daily;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.bit_count;
+import static org.apache.spark.sql.functions.bit_or;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.call_function;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
-import static org.apache.spark.sql.functions.count_distinct;
 import static org.apache.spark.sql.functions.date_sub;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.percentile;
 import static org.apache.spark.sql.functions.round;
-import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.try_divide;
@@ -55,6 +58,9 @@ public final class DailyMetricsAggregator {
 
   /** Rows longer than this are day totals: they say nothing about which hours had data. */
   static final long COVERAGE_MAX_ROW_SECONDS = 16 * 3600L;
+
+  /** A local day starts at most 18 hours before its UTC midnight (the largest offset). */
+  private static final int MASK_HOURS_BEFORE = 18;
 
   /** The columns of {@code gold.daily_metrics}, in table order. */
   public static final List<String> COLUMNS =
@@ -105,8 +111,7 @@ public final class DailyMetricsAggregator {
    */
   public static Dataset<Row> aggregate(Inputs inputs, Instant computedAt) {
     Dataset<Row> parts =
-        sampleTotals(inputs.samples())
-            .unionByName(coverageHours(inputs.samples(), inputs.timeZones()), true)
+        sampleTotals(inputs.samples(), inputs.timeZones())
             .unionByName(nightHeartRate(inputs.samples(), inputs.sleepSessions()), true)
             .unionByName(sleep(inputs.sleepSessions()), true)
             .unionByName(nutrition(inputs.meals()), true)
@@ -151,27 +156,17 @@ public final class DailyMetricsAggregator {
     return sum(when(metricIs(metric), col("value")));
   }
 
-  static Dataset<Row> sampleTotals(Dataset<Row> samples) {
-    return samples
-        .groupBy(col("user_id"), col("local_date"))
-        .agg(
-            round(sumOf(Metric.STEPS)).cast("long").as("steps"),
-            sumOf(Metric.ACTIVE_MINUTES).as("active_minutes_measured"),
-            sumOf(Metric.ACTIVE_ENERGY).as("energy_out_kcal"),
-            avg(when(metricIs(Metric.RESTING_HEART_RATE), col("value"))).as("resting_hr_reported"),
-            avg(when(metricIs(Metric.HRV_RMSSD), col("value"))).as("hrv_rmssd_ms"),
-            sort_array(collect_set(col("source"))).as("source_list"));
-  }
-
-  /** Distinct hours of the local day with a sample, as a fraction of the day's length. */
-  static Dataset<Row> coverageHours(Dataset<Row> samples, Dataset<Row> timeZones) {
+  /**
+   * Sums, means, sources and coverage of each user-day's samples, in one aggregation: the hours a
+   * row covers are bits of a mask (bit 0 is 18 hours before the local midnight, the earliest a day
+   * can start in any offset), so the day's distinct hours are the bits set in the OR of its masks.
+   */
+  static Dataset<Row> sampleTotals(Dataset<Row> samples, Dataset<Row> timeZones) {
     Column s = unix_seconds(col("start_time"));
     Column e = coalesce(unix_seconds(col("end_time")), s);
     Column firstHour = floor(s.divide(3600));
     Column lastHour = floor(when(e.gt(s), e.minus(1)).otherwise(s).divide(3600));
-    Column hours =
-        when(lastHour.equalTo(firstHour), array(firstHour))
-            .otherwise(sequence(firstHour, lastHour));
+    Column midnightHour = unix_date(col("local_date")).cast("long").multiply(24);
     // the local day as an interval of UTC hours, from the offset the row was placed with
     Column dayStartHour =
         floor(
@@ -180,32 +175,42 @@ public final class DailyMetricsAggregator {
                 .multiply(86_400L)
                 .minus(col("zone_offset_seconds"))
                 .divide(3600));
+    Column from = greatest(firstHour, dayStartHour).minus(midnightHour.minus(MASK_HOURS_BEFORE));
+    Column to = least(lastHour, dayStartHour.plus(24)).minus(midnightHour.minus(MASK_HOURS_BEFORE));
+    Column mask =
+        when(
+                e.minus(s)
+                    .leq(COVERAGE_MAX_ROW_SECONDS)
+                    .and(from.geq(0))
+                    .and(to.geq(from))
+                    .and(to.lt(63)),
+                call_function(
+                    "shiftleft",
+                    call_function("shiftleft", lit(1L), to.minus(from).plus(1).cast("int"))
+                        .minus(1),
+                    from.cast("int")))
+            .otherwise(lit(0L));
     Dataset<Row> zones = timeZones.select(col("user_id").as("z_user"), col("time_zone"));
-    Dataset<Row> hourly =
-        samples
-            .where(e.minus(s).leq(COVERAGE_MAX_ROW_SECONDS))
-            .select(
-                col("user_id"),
-                col("local_date"),
-                dayStartHour.as("day_start_hour"),
-                explode(hours).as("hour"));
-    return hourly
-        .where(
-            col("hour")
-                .geq(col("day_start_hour"))
-                .and(col("hour").lt(col("day_start_hour").plus(25))))
+    return samples
+        .withColumn("hour_mask", mask)
         .groupBy(col("user_id"), col("local_date"))
-        .agg(count_distinct(col("hour")).as("hours_with_data"))
-        .join(zones, col("user_id").equalTo(zones.col("z_user")), "left")
-        .select(
-            col("user_id"),
-            col("local_date"),
+        .agg(
+            round(sumOf(Metric.STEPS)).cast("long").as("steps"),
+            sumOf(Metric.ACTIVE_MINUTES).as("active_minutes_measured"),
+            sumOf(Metric.ACTIVE_ENERGY).as("energy_out_kcal"),
+            avg(when(metricIs(Metric.RESTING_HEART_RATE), col("value"))).as("resting_hr_reported"),
+            avg(when(metricIs(Metric.HRV_RMSSD), col("value"))).as("hrv_rmssd_ms"),
+            sort_array(collect_set(col("source"))).as("source_list"),
+            bit_count(bit_or(col("hour_mask"))).as("hours_with_data"))
+        .join(broadcast(zones), col("user_id").equalTo(col("z_user")), "left")
+        .withColumn(
+            "coverage",
             least(
-                    lit(1.0),
-                    try_divide(
-                        col("hours_with_data"),
-                        LocalDay.hoursInDay(col("local_date"), col("time_zone"))))
-                .as("coverage"));
+                lit(1.0),
+                try_divide(
+                    col("hours_with_data"),
+                    LocalDay.hoursInDay(col("local_date"), col("time_zone")))))
+        .drop("z_user", "time_zone", "hours_with_data");
   }
 
   /**
