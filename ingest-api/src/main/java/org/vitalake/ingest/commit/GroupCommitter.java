@@ -29,9 +29,10 @@ import org.slf4j.LoggerFactory;
  * next batch gathers. With a {@link StagingBatchSink} the commit is a pipeline: worker threads
  * gather and stage batches (write their data files) while one committer thread commits the staged
  * batches in the order they were gathered, so writing the next batch overlaps the previous commit.
- * Each worker stages at most one batch ahead of the commits, so under load the next batch keeps
- * gathering instead of being cut small. {@link #close()} refuses new submissions and commits
- * everything already submitted.
+ * Each worker stages at most one batch ahead of the commits, and starts staging the next batch
+ * before the commit ends only once at least as many items wait as that commit holds, so batches do
+ * not shrink (and commits multiply) when the cores are busy. {@link #close()} refuses new
+ * submissions and commits everything already submitted.
  */
 public final class GroupCommitter<T> implements AutoCloseable {
 
@@ -57,6 +58,7 @@ public final class GroupCommitter<T> implements AutoCloseable {
   private long gathered;
   private long committed;
   private int stagersRunning;
+  private int committingItems;
 
   private record Pending<T>(List<T> items, CompletableFuture<CommitReceipt> future, long since) {}
 
@@ -312,6 +314,7 @@ public final class GroupCommitter<T> implements AutoCloseable {
         }
         next = staged.remove(committed);
         committed++;
+        committingItems = next.items();
       } finally {
         lock.unlock();
       }
@@ -323,6 +326,12 @@ public final class GroupCommitter<T> implements AutoCloseable {
         } catch (Throwable t) {
           failure = t;
         }
+      }
+      lock.lock();
+      try {
+        committingItems = 0;
+      } finally {
+        lock.unlock();
       }
       finish(next.batch(), next.items(), failure, next.stageNanos() + System.nanoTime() - start);
       stageAhead.release();
@@ -343,6 +352,16 @@ public final class GroupCommitter<T> implements AutoCloseable {
         }
         if (queue.isEmpty()) {
           return null;
+        }
+        // staging ahead must not cut batches smaller than the one committing: more, smaller
+        // commits cost more than the overlap saves when the cores are busy anyway
+        while (!closed
+            && committingItems > 0
+            && queuedItems < Math.min(committingItems, settings.maxBatchItems())) {
+          changed.awaitUninterruptibly();
+        }
+        if (queue.isEmpty()) {
+          continue; // another worker took it meanwhile
         }
         long deadline = queue.peekFirst().since() + settings.maxDelay().toNanos();
         while (!closed && !queue.isEmpty() && queuedItems < settings.maxBatchItems()) {
