@@ -117,7 +117,7 @@ public final class GroupCommitter<T> implements AutoCloseable {
    * @return completes after the commit holding the items succeeded; fails with {@link
    *     CommitFailedException} when it failed
    * @throws CommitQueueFullException when the pending-item limit would be exceeded
-   * @throws IllegalStateException when the committer is closed
+   * @throws CommitterClosedException when the committer is closed
    */
   public CompletableFuture<CommitReceipt> submit(List<T> items) {
     requireItems(items);
@@ -235,7 +235,7 @@ public final class GroupCommitter<T> implements AutoCloseable {
 
   private void requireOpen() {
     if (closed) {
-      throw new IllegalStateException(name + ": the committer is shut down");
+      throw new CommitterClosedException(name + ": the committer is shut down");
     }
   }
 

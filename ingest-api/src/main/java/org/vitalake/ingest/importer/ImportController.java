@@ -110,6 +110,16 @@ public class ImportController {
 
   /** Reports an import's progress and outcome. */
   @Get(uri = "/{importId}", produces = MediaType.APPLICATION_JSON)
+  @ExecuteOn(TaskExecutors.BLOCKING)
+  @Operation(
+      summary = "Report an import's progress and outcome",
+      description =
+          "Rows read, accepted and rejected (the first 100 rejections with file, line or record"
+              + " number and reason; rejectionsNotListed counts the rest), status running, done or"
+              + " failed, and timestamps. The state is recorded in the raw bucket and survives a"
+              + " restart of the service; an import cut off by a restart is reported as failed,"
+              + " and importing the same file again completes it. Visible to its owner and to"
+              + " service and admin tokens.")
   public ImportStatusResponse find(@PathVariable String importId, Authentication authentication) {
     return service.find(Caller.of(authentication), importId);
   }

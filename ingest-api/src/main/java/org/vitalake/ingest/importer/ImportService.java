@@ -44,6 +44,7 @@ import org.vitalake.core.id.IngestId;
 import org.vitalake.core.id.UserId;
 import org.vitalake.ingest.IngestProperties;
 import org.vitalake.ingest.auth.Caller;
+import org.vitalake.ingest.commit.CommitterClosedException;
 import org.vitalake.ingest.problem.ProblemException;
 import org.vitalake.ingest.problem.ProblemTypes;
 import org.vitalake.lakehouse.RawArchive;
@@ -361,6 +362,16 @@ public class ImportService implements AutoCloseable {
     }
   }
 
+  /** Whether the bronze committer refused the rows because the service is stopping. */
+  private static boolean causedByShutdown(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof CommitterClosedException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static ProblemException notFound(String importId) {
     return new ProblemException(
         HttpStatus.NOT_FOUND, ProblemTypes.GENERIC, "no import " + importId, List.of(), null, null);
@@ -402,11 +413,11 @@ public class ImportService implements AutoCloseable {
       }
       recordImport(plan.owner(), documentKey, progress, content);
       progress.done();
-    } catch (ImportFailedException e) {
-      progress.failed(e.getMessage());
     } catch (Exception e) {
-      if (closing) {
+      if (closing || causedByShutdown(e)) {
         progress.failed(String.format(Locale.ROOT, INTERRUPTED, "shut down at " + clock.instant()));
+      } else if (e instanceof ImportFailedException) {
+        progress.failed(e.getMessage());
       } else {
         LOG.warn("import {} of {} failed", progress.importId, fileName, e);
         progress.failed(fileName + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
