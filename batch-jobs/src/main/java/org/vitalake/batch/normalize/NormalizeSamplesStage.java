@@ -8,11 +8,13 @@ import org.vitalake.batch.pipeline.PipelineContext;
 import org.vitalake.batch.pipeline.PipelineStage;
 import org.vitalake.batch.pipeline.RowCounter;
 import org.vitalake.batch.pipeline.StageResult;
+import org.vitalake.core.metric.Metric;
 import org.vitalake.lakehouse.LakehouseTables;
 
 /**
  * Step {@code normalizeSamples}: bronze wearable samples to {@code silver.samples}, then the
- * night's sleep into {@code silver.sleep_sessions}, for the run's user-days.
+ * night's sleep into {@code silver.sleep_sessions} and workouts into {@code silver.workouts}, for
+ * the run's user-days.
  */
 public final class NormalizeSamplesStage implements PipelineStage {
 
@@ -46,10 +48,32 @@ public final class NormalizeSamplesStage implements PipelineStage {
             .where(col("metric").isin(SampleNormalizer.SLEEP_METRICS.toArray()));
     long sessions =
         context.overwriteDays(LakehouseTables.SLEEP_SESSIONS, SleepSessionBuilder.build(sleepRows));
+
+    // workouts from the silver rows just written, with the readings of the days around them
+    Dataset<Row> around = context.readTableForAffectedDays(LakehouseTables.SAMPLES, 2);
+    Dataset<Row> workoutRows = around.where(col("metric").equalTo(Metric.WORKOUT.code()));
+    Dataset<Row> workoutInput =
+        workoutRows.isEmpty()
+            ? workoutRows
+            : around.where(
+                col("metric")
+                    .isin(
+                        Metric.WORKOUT.code(),
+                        Metric.HEART_RATE.code(),
+                        Metric.ACTIVE_ENERGY.code(),
+                        Metric.DISTANCE.code()));
+    long workouts =
+        context.overwriteDays(LakehouseTables.WORKOUTS, WorkoutBuilder.build(workoutInput));
     return new StageResult(
         in.rows(),
-        sum(samples, sessions),
-        samples + " samples, " + sessions + " sleep sessions" + days(context));
+        sum(samples, sessions, workouts),
+        samples
+            + " samples, "
+            + sessions
+            + " sleep sessions, "
+            + workouts
+            + " workouts"
+            + days(context));
   }
 
   static long sum(long... counts) {
