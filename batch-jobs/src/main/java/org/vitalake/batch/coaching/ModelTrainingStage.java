@@ -20,6 +20,7 @@ import org.apache.iceberg.spark.Spark3Util;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.vitalake.batch.pipeline.PipelineContext;
+import org.vitalake.batch.pipeline.PipelineScopeResolver;
 import org.vitalake.batch.pipeline.PipelineStage;
 import org.vitalake.batch.pipeline.StageResult;
 import org.vitalake.coaching.evaluation.AnomalyEvaluation;
@@ -65,13 +66,6 @@ public final class ModelTrainingStage implements PipelineStage {
   public static final int MAX_FOLDS = ReadinessEvaluation.DEFAULT_FOLDS;
 
   public static final long SEED = ReadinessTrainingConfig.DEFAULT_SEED;
-
-  /** The bronze tables whose snapshots (of this run's scope) a model records. */
-  static final List<TableDefinition> BRONZE_INPUTS =
-      List.of(
-          LakehouseTables.WEARABLE_SAMPLES,
-          LakehouseTables.JOURNAL_ENTRIES,
-          LakehouseTables.USER_PROFILES);
 
   private final Map<String, String> modelStorageEnv;
 
@@ -215,7 +209,7 @@ public final class ModelTrainingStage implements PipelineStage {
    */
   static List<String> snapshotIds(PipelineContext context) throws Exception {
     List<String> ids = new ArrayList<>();
-    for (TableDefinition table : BRONZE_INPUTS) {
+    for (TableDefinition table : PipelineScopeResolver.BRONZE_INPUTS) {
       Long id = context.dataSnapshotId(table);
       if (id != null) {
         ids.add(table.qualifiedName() + "@" + id);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.vitalake.batch.pipeline.PipelineContext;
+import org.vitalake.batch.pipeline.PipelineScopeResolver;
 import org.vitalake.batch.pipeline.PipelineStage;
 import org.vitalake.batch.pipeline.RowCounter;
 import org.vitalake.batch.pipeline.StageResult;
@@ -17,13 +18,6 @@ import org.vitalake.lakehouse.TableDefinition;
 public final class PlanStage implements PipelineStage {
 
   public static final int ORDER = 550;
-
-  /** The bronze tables whose snapshot ids a plan records, in this order. */
-  static final List<TableDefinition> INPUTS =
-      List.of(
-          LakehouseTables.WEARABLE_SAMPLES,
-          LakehouseTables.JOURNAL_ENTRIES,
-          LakehouseTables.USER_PROFILES);
 
   private final Map<String, String> modelStorageEnv;
 
@@ -69,7 +63,7 @@ public final class PlanStage implements PipelineStage {
    */
   static List<Long> inputSnapshotIds(PipelineContext context) throws Exception {
     List<Long> ids = new ArrayList<>();
-    for (TableDefinition table : INPUTS) {
+    for (TableDefinition table : PipelineScopeResolver.BRONZE_INPUTS) {
       Long id = context.dataSnapshotId(table);
       if (id != null) {
         ids.add(id);
