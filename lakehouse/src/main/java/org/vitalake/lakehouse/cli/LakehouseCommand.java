@@ -21,12 +21,18 @@ import org.vitalake.lakehouse.LakehouseTables;
 import org.vitalake.lakehouse.TableDefinition;
 import org.vitalake.lakehouse.TableScanner;
 import org.vitalake.lakehouse.TableScanner.TableStatus;
+import org.vitalake.lakehouse.export.ExportListener;
+import org.vitalake.lakehouse.export.ExportRequest;
+import org.vitalake.lakehouse.export.ExportResult;
+import org.vitalake.lakehouse.export.RawPayloadExport;
+import org.vitalake.lakehouse.export.TableExport;
+import org.vitalake.lakehouse.export.UserDataExporter;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Command line of the lakehouse: {@code init} creates the buckets and tables, {@code status} lists
- * every table with its row count and last commit. Configured by the {@code VITALAKE_*} environment
- * variables.
+ * every table with its row count and last commit, {@code export} writes one person's data as
+ * Parquet files with a manifest. Configured by the {@code VITALAKE_*} environment variables.
  */
 public final class LakehouseCommand {
 
@@ -39,9 +45,16 @@ public final class LakehouseCommand {
       usage: LakehouseCommand <command>
         init     create the warehouse, raw and models buckets and every missing table or column
         status   list every table with its row count and last commit
+        export   one person's rows of every table as Parquet files, their raw payloads and a
+                 manifest.json (a data access or portability request):
+                 export --user ID --out DIR [--tables t1,t2,...|raw] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
       configured by VITALAKE_CATALOG_URI, VITALAKE_WAREHOUSE, VITALAKE_S3_ENDPOINT,
       VITALAKE_S3_ACCESS_KEY, VITALAKE_S3_SECRET_KEY, VITALAKE_RAW_BUCKET,
       VITALAKE_MODELS_BUCKET (see README)""";
+
+  private static final String EXPORT_USAGE =
+      "usage: export --user ID --out DIR [--tables t1,t2,...|raw] [--from YYYY-MM-DD]"
+          + " [--to YYYY-MM-DD]";
 
   private final PrintStream out;
   private final PrintStream err;
@@ -69,6 +82,9 @@ public final class LakehouseCommand {
    * @return 0 on success, 1 when the lakehouse is unreachable or misconfigured, 2 on bad usage
    */
   public int run(List<String> args, Map<String, String> env) {
+    if (!args.isEmpty() && args.get(0).equals("export")) {
+      return export(args.subList(1, args.size()), env);
+    }
     if (args.size() != 1) {
       err.println(USAGE_TEXT);
       return USAGE;
@@ -95,17 +111,10 @@ public final class LakehouseCommand {
       err.println(unreachable);
       return FAILED;
     }
-    if (command.equals("status") && properties.catalogKind() == CatalogKind.SQLITE) {
-      Path file = properties.sqliteFile();
-      if (!Files.isRegularFile(file)) {
-        err.println(
-            "catalog file "
-                + file
-                + " does not exist ("
-                + LakehouseProperties.ENV_CATALOG_URI
-                + "="
-                + properties.catalogUri()
-                + "): create it with './vitalake up' or 'LakehouseCommand init'");
+    if (command.equals("status")) {
+      String missingCatalog = checkCatalogFile(properties);
+      if (missingCatalog != null) {
+        err.println(missingCatalog);
         return FAILED;
       }
     }
@@ -128,6 +137,175 @@ public final class LakehouseCommand {
               + rootMessage(e));
       return FAILED;
     }
+  }
+
+  /**
+   * Exports one person's data: the options are checked before anything is opened, so a typo costs
+   * no connection and leaves nothing behind.
+   */
+  private int export(List<String> options, Map<String, String> env) {
+    if (options.contains("--help") || options.contains("-h")) {
+      out.println(EXPORT_USAGE);
+      return OK;
+    }
+    ExportRequest request;
+    try {
+      request = ExportRequest.parse(options);
+      UserDataExporter.checkOutputDirectory(request.outputDirectory());
+    } catch (IllegalArgumentException e) {
+      err.println("export: " + e.getMessage());
+      err.println(EXPORT_USAGE);
+      return USAGE;
+    }
+    LakehouseProperties properties;
+    try {
+      properties = LakehouseProperties.fromMap(env);
+    } catch (IllegalArgumentException e) {
+      err.println("configuration error: " + e.getMessage());
+      return FAILED;
+    }
+    String problem = checkS3Reachable(properties);
+    if (problem == null) {
+      problem = checkCatalogFile(properties);
+    }
+    if (problem != null) {
+      err.println(problem);
+      return FAILED;
+    }
+    long started = System.nanoTime();
+    try (Lakehouse lakehouse = Lakehouse.open(properties)) {
+      String storageProblem = checkStorage(lakehouse, true);
+      if (storageProblem != null) {
+        err.println(storageProblem);
+        return FAILED;
+      }
+      out.println(
+          "Exporting the data of user "
+              + request.user()
+              + " ("
+              + request.days()
+              + ") to "
+              + request.outputDirectory());
+      ExportResult result =
+          new UserDataExporter(lakehouse).export(request, new ExportProgress(out));
+      double seconds = (System.nanoTime() - started) / 1e9;
+      out.printf(
+          Locale.ROOT,
+          "Exported %d tables (%d with rows), %s rows, %s, %s in %.1f s to %s%n",
+          result.tables().size(),
+          result.tablesWithRows().size(),
+          count(result.rows()),
+          bytes(result.bytes()),
+          result
+              .rawPayloads()
+              .map(r -> count(r.copied().size()) + " raw payloads")
+              .orElse("no raw payloads"),
+          seconds,
+          result.directory());
+      out.println("The manifest is " + result.manifest());
+      if (result.rows() == 0 && result.rawPayloads().map(r -> r.copied().isEmpty()).orElse(true)) {
+        out.println(
+            "No table holds rows of user "
+                + request.user()
+                + " (ids are case-sensitive): check the id if this person has used the platform");
+      }
+      return OK;
+    } catch (RuntimeException e) {
+      err.println(
+          "export of user "
+              + request.user()
+              + " failed and what it had written to "
+              + request.outputDirectory()
+              + " was removed: "
+              + rootMessage(e));
+      return FAILED;
+    }
+  }
+
+  /** Prints one line per table as it is exported. */
+  private static final class ExportProgress implements ExportListener {
+    private final PrintStream out;
+
+    ExportProgress(PrintStream out) {
+      this.out = out;
+    }
+
+    @Override
+    public void tableStarted(TableIdentifier table) {
+      out.printf(Locale.ROOT, "  %-26s ", table);
+      out.flush();
+    }
+
+    @Override
+    public void tableFinished(TableExport table) {
+      if (table.file() == null) {
+        out.printf(
+            Locale.ROOT,
+            "%10s rows   %s%n",
+            "0",
+            table.snapshotId() == null ? "(table never written)" : "(no file)");
+      } else {
+        out.printf(
+            Locale.ROOT,
+            "%10s rows   %9s  %s%n",
+            count(table.rows()),
+            bytes(table.bytes()),
+            table.file());
+      }
+    }
+
+    @Override
+    public void rawPayloadsStarted() {
+      out.printf(Locale.ROOT, "  %-26s ", "raw payloads");
+      out.flush();
+    }
+
+    @Override
+    public void rawPayloadsFinished(RawPayloadExport payloads) {
+      out.printf(
+          Locale.ROOT,
+          "%10s files  %9s  %s/%s%n",
+          count(payloads.copied().size()),
+          bytes(payloads.bytes()),
+          UserDataExporter.RAW_FOLDER,
+          payloads.skipped().isEmpty()
+              ? ""
+              : "   (" + count(payloads.skipped().size()) + " listed in the manifest, not copied)");
+    }
+  }
+
+  private static String count(long n) {
+    NumberFormat format = NumberFormat.getIntegerInstance(Locale.ROOT);
+    format.setGroupingUsed(true);
+    return format.format(n);
+  }
+
+  private static String bytes(long n) {
+    if (n < 1024) {
+      return n + " B";
+    }
+    if (n < 1024 * 1024) {
+      return String.format(Locale.ROOT, "%.1f KB", n / 1024.0);
+    }
+    return String.format(Locale.ROOT, "%.1f MB", n / (1024.0 * 1024));
+  }
+
+  /** Null unless the catalog is an SQLite file that does not exist; then what to tell the user. */
+  private static String checkCatalogFile(LakehouseProperties properties) {
+    if (properties.catalogKind() != CatalogKind.SQLITE) {
+      return null;
+    }
+    Path file = properties.sqliteFile();
+    if (Files.isRegularFile(file)) {
+      return null;
+    }
+    return "catalog file "
+        + file
+        + " does not exist ("
+        + LakehouseProperties.ENV_CATALOG_URI
+        + "="
+        + properties.catalogUri()
+        + "): create it with './vitalake up' or 'LakehouseCommand init'";
   }
 
   private int init(Lakehouse lakehouse) {

@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -32,9 +31,9 @@ import org.apache.iceberg.types.Types.NestedField;
 public final class AvroRecordConverter {
 
   private final Schema schema;
-  private final Function<Object, Object>[] fields;
+  private final Conversion[] fields;
 
-  private AvroRecordConverter(Schema schema, Function<Object, Object>[] fields) {
+  private AvroRecordConverter(Schema schema, Conversion[] fields) {
     this.schema = schema;
     this.fields = fields;
   }
@@ -61,8 +60,7 @@ public final class AvroRecordConverter {
     return struct(row, schema, fields);
   }
 
-  private static GenericRecord struct(
-      StructLike row, Schema schema, Function<Object, Object>[] fields) {
+  private static GenericRecord struct(StructLike row, Schema schema, Conversion[] fields) {
     GenericData.Record record = new GenericData.Record(schema);
     for (int i = 0; i < fields.length; i++) {
       Object value = row.get(i, Object.class);
@@ -71,9 +69,7 @@ public final class AvroRecordConverter {
     return record;
   }
 
-  @SuppressWarnings("unchecked")
-  private static Function<Object, Object>[] fieldConverters(
-      Types.StructType struct, Schema avroRecord) {
+  private static Conversion[] fieldConverters(Types.StructType struct, Schema avroRecord) {
     List<NestedField> icebergFields = struct.fields();
     List<Schema.Field> avroFields = avroRecord.getFields();
     if (icebergFields.size() != avroFields.size()) {
@@ -85,16 +81,16 @@ public final class AvroRecordConverter {
               + " fields, the Iceberg struct "
               + icebergFields.size());
     }
-    Function<Object, Object>[] converters = new Function[icebergFields.size()];
+    Conversion[] converters = new Conversion[icebergFields.size()];
     for (int i = 0; i < converters.length; i++) {
       converters[i] = converter(icebergFields.get(i).type(), nonNull(avroFields.get(i).schema()));
     }
     return converters;
   }
 
-  private static Function<Object, Object> converter(Type type, Schema avro) {
+  private static Conversion converter(Type type, Schema avro) {
     return switch (type.typeId()) {
-      case BOOLEAN, INTEGER, LONG, FLOAT, DOUBLE -> Function.identity();
+      case BOOLEAN, INTEGER, LONG, FLOAT, DOUBLE -> value -> value;
       case STRING -> value -> value.toString();
       case UUID -> value -> value.toString();
       case DATE -> value -> (int) ((LocalDate) value).toEpochDay();
@@ -113,11 +109,11 @@ public final class AvroRecordConverter {
                     .toByteArray());
       }
       case STRUCT -> {
-        Function<Object, Object>[] nested = fieldConverters(type.asStructType(), avro);
+        Conversion[] nested = fieldConverters(type.asStructType(), avro);
         yield value -> struct((StructLike) value, avro, nested);
       }
       case LIST -> {
-        Function<Object, Object> element =
+        Conversion element =
             nullSafe(converter(type.asListType().elementType(), nonNull(avro.getElementType())));
         yield value -> {
           List<?> list = (List<?>) value;
@@ -134,10 +130,9 @@ public final class AvroRecordConverter {
     };
   }
 
-  private static Function<Object, Object> map(Types.MapType type, Schema avro) {
+  private static Conversion map(Types.MapType type, Schema avro) {
     if (avro.getType() == Schema.Type.MAP) {
-      Function<Object, Object> value =
-          nullSafe(converter(type.valueType(), nonNull(avro.getValueType())));
+      Conversion value = nullSafe(converter(type.valueType(), nonNull(avro.getValueType())));
       return map -> {
         Map<String, Object> converted = new LinkedHashMap<>();
         ((Map<?, ?>) map).forEach((k, v) -> converted.put(k.toString(), value.apply(v)));
@@ -145,8 +140,8 @@ public final class AvroRecordConverter {
       };
     }
     Schema entry = avro.getElementType();
-    Function<Object, Object> key = converter(type.keyType(), entry.getField("key").schema());
-    Function<Object, Object> value =
+    Conversion key = converter(type.keyType(), entry.getField("key").schema());
+    Conversion value =
         nullSafe(converter(type.valueType(), nonNull(entry.getField("value").schema())));
     return map -> {
       List<Object> entries = new ArrayList<>();
@@ -162,7 +157,7 @@ public final class AvroRecordConverter {
     };
   }
 
-  private static Function<Object, Object> nullSafe(Function<Object, Object> converter) {
+  private static Conversion nullSafe(Conversion converter) {
     return value -> value == null ? null : converter.apply(value);
   }
 
@@ -199,5 +194,11 @@ public final class AvroRecordConverter {
         .filter(s -> s.getType() != Schema.Type.NULL)
         .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("union without a value type: " + schema));
+  }
+
+  /** Turns one non-null Iceberg value into its Avro representation. */
+  @FunctionalInterface
+  private interface Conversion {
+    Object apply(Object value);
   }
 }
