@@ -161,8 +161,15 @@ class LakehouseIT {
           .as(field.name())
           .isEqualTo(batch.get(0).getField(field.name()));
     }
+    Schema schema = LakehouseTables.WEARABLE_SAMPLES.schema();
     for (DataFile file : table.snapshot(snapshotId).addedDataFiles(table.io())) {
       assertThat(file.location()).startsWith(local.properties().warehouse()).endsWith(".parquet");
+      // statistics only where a filter can use them: not for the per-row keys
+      assertThat(file.lowerBounds())
+          .containsKeys(
+              schema.findField("user_id").fieldId(), schema.findField("ingest_id").fieldId())
+          .doesNotContainKeys(
+              schema.findField("sample_key").fieldId(), schema.findField("raw_ref").fieldId());
     }
   }
 
