@@ -194,15 +194,27 @@ public final class RawArchive implements AutoCloseable {
 
   /** The references of every payload of {@code user}. */
   public List<String> findAll(UserId user) {
+    return findByPrefix(userPrefix(user));
+  }
+
+  /**
+   * The references of every payload whose key starts with {@code keyPrefix}, in key order; the
+   * prefix is matched as plain text, so {@code raw/u/import/2026-01-01/abc.part} finds the parts of
+   * one upload.
+   *
+   * @throws IllegalArgumentException when the prefix is blank or starts with '/'
+   */
+  public List<String> findByPrefix(String keyPrefix) {
+    requireKey(keyPrefix);
     return call(
-        "listing payloads of " + user,
+        "listing payloads under " + ref(keyPrefix),
         () -> {
           List<String> refs = new ArrayList<>();
           for (Result<Item> item :
               client.listObjects(
                   ListObjectsArgs.builder()
                       .bucket(bucket)
-                      .prefix(userPrefix(user))
+                      .prefix(keyPrefix)
                       .recursive(true)
                       .build())) {
             refs.add(ref(item.get().objectName()));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -113,6 +114,32 @@ class RawArchiveIT {
     assertThatThrownBy(() -> archive.delete("s3://another-bucket/raw/x.json"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("another-bucket");
+  }
+
+  @Test
+  void findsThePayloadsUnderAKeyPrefixAndNoneBesideIt() {
+    // given: two parts of one upload, and an upload whose id extends the first one's
+    UserId user = UserId.of("u-raw-prefix");
+    LocalDate day = LocalDate.of(2026, 5, 3);
+    String second =
+        archive.put(
+            RawArchive.rawKey("import", user, day, "up1.part00002", "zip"), new byte[] {2}, null);
+    String first =
+        archive.put(
+            RawArchive.rawKey("import", user, day, "up1.part00001", "zip"), new byte[] {1}, null);
+    archive.put(
+        RawArchive.rawKey("import", user, day, "up10.part00001", "zip"), new byte[] {3}, null);
+    String prefix = "raw/" + user.value() + "/import/" + day + "/up1.part";
+
+    // when
+    List<String> found = archive.findByPrefix(prefix);
+
+    // then
+    assertThat(found).containsExactly(first, second);
+    assertThat(archive.findByPrefix("raw/" + user.value() + "/import/" + day + "/none.")).isEmpty();
+    assertThatThrownBy(() -> archive.findByPrefix("/raw"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'/raw'");
   }
 
   @Test
