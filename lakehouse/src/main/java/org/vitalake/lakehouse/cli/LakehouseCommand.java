@@ -264,10 +264,10 @@ public final class LakehouseCommand {
     public void rawPayloadsFinished(RawPayloadExport payloads) {
       out.printf(
           Locale.ROOT,
-          "%10s files  %9s  %s/%s%n",
+          "%10s files  %9s  %s%s%n",
           count(payloads.copied().size()),
           bytes(payloads.bytes()),
-          UserDataExporter.RAW_FOLDER,
+          payloads.copied().isEmpty() ? "" : UserDataExporter.RAW_FOLDER + "/",
           payloads.skipped().isEmpty()
               ? ""
               : "   (" + count(payloads.skipped().size()) + " listed in the manifest, not copied)");

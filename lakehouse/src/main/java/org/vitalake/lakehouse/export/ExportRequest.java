@@ -88,7 +88,7 @@ public record ExportRequest(
     }
     if (userValue.isBlank()) {
       throw new IllegalArgumentException(
-          "--user is blank: give the pseudonymous id of the person, e.g. --user fitabase:1503960366");
+          "--user is blank: give the person's pseudonymous id, the user_id of the lakehouse tables");
     }
     UserId user;
     try {
