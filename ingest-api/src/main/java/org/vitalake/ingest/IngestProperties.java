@@ -18,6 +18,7 @@ public class IngestProperties {
   private Duration idempotencyWindow = Duration.ofHours(24);
   private int idempotencyMaxEntries = 100_000;
   private Duration importStatusInterval = Duration.ofSeconds(2);
+  private Duration uploadExpiry = Duration.ofHours(24);
 
   public int getMaxPointsPerRequest() {
     return maxPointsPerRequest;
@@ -94,5 +95,17 @@ public class IngestProperties {
 
   public void setImportStatusInterval(Duration importStatusInterval) {
     this.importStatusInterval = importStatusInterval;
+  }
+
+  /**
+   * How long an upload in parts may take from its creation until its import starts; later its parts
+   * are refused with 410 and deleted.
+   */
+  public Duration getUploadExpiry() {
+    return uploadExpiry;
+  }
+
+  public void setUploadExpiry(Duration uploadExpiry) {
+    this.uploadExpiry = uploadExpiry;
   }
 }

@@ -29,10 +29,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,6 +46,7 @@ import org.vitalake.core.id.UserId;
 import org.vitalake.ingest.IngestProperties;
 import org.vitalake.ingest.auth.Caller;
 import org.vitalake.ingest.commit.CommitterClosedException;
+import org.vitalake.ingest.problem.Problem;
 import org.vitalake.ingest.problem.ProblemException;
 import org.vitalake.ingest.problem.ProblemTypes;
 import org.vitalake.lakehouse.RawArchive;
@@ -59,6 +61,12 @@ import org.vitalake.lakehouse.RawArchive;
  * {@code GET /imports/{id}} answers after a restart. A state still "running" whose heartbeat is
  * older than {@value #STALE_HEARTBEATS} intervals belongs to a process that died: it is reported,
  * and recorded, as failed.
+ *
+ * <p>Uploads in parts are recorded in the {@link UploadStore} when created, and their parts are
+ * found in the store when the import starts, so an upload survives a restart; memory only caches
+ * the uploads this process has seen. An upload not started within {@link
+ * IngestProperties#getUploadExpiry()} is refused with 410 and its parts are deleted when it is next
+ * touched; one started is recorded as started and refused with 409 when started again.
  */
 @Singleton
 public class ImportService implements AutoCloseable {
@@ -67,9 +75,6 @@ public class ImportService implements AutoCloseable {
    * Largest upload part: below the server's request-size limit, and what one archive object holds.
    */
   public static final int PART_BYTES = 3 * 1024 * 1024;
-
-  /** Raw archive kind of parts uploaded before their import starts. */
-  static final String UPLOAD_KIND = "import";
 
   /** Missed heartbeats after which a running import is taken for interrupted. */
   static final int STALE_HEARTBEATS = 5;
@@ -85,9 +90,11 @@ public class ImportService implements AutoCloseable {
   private final RawArchive archive;
   private final ImportCommitter committer;
   private final ImportStatusStore statuses;
+  private final UploadStore uploadStore;
   private final ObjectMapper json;
   private final Clock clock = Clock.systemUTC();
   private final Duration statusInterval;
+  private final Duration uploadExpiry;
   private final ExecutorService workers;
   private final ScheduledExecutorService heartbeat;
   private volatile boolean closing;
@@ -95,15 +102,11 @@ public class ImportService implements AutoCloseable {
   /** Imports running in this process; finished ones leave once their final state is recorded. */
   private final Map<String, ImportProgress> imports = new ConcurrentHashMap<>();
 
+  /** Uploads not started yet that this process has seen; the store holds them all. */
   private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
 
-  /** An upload in parts, archived part by part as it arrives. */
-  private record Upload(
-      UserId owner,
-      String extension,
-      String fileName,
-      LocalDate day,
-      ConcurrentSkipListMap<Integer, String> parts) {}
+  /** Uploads whose import is being started by a request of this process. */
+  private final Set<String> starting = ConcurrentHashMap.newKeySet();
 
   /** Who the data belongs to and how to read it. */
   private record Plan(
@@ -117,16 +120,23 @@ public class ImportService implements AutoCloseable {
       RawArchive archive,
       ImportCommitter committer,
       ImportStatusStore statuses,
+      UploadStore uploadStore,
       IngestProperties properties,
       ObjectMapper json) {
     this.archive = archive;
     this.committer = committer;
     this.statuses = statuses;
+    this.uploadStore = uploadStore;
     this.json = json;
     this.statusInterval = properties.getImportStatusInterval();
     if (statusInterval.isNegative() || statusInterval.isZero()) {
       throw new IllegalArgumentException(
           "vitalake.ingest.import-status-interval must be positive, was " + statusInterval);
+    }
+    this.uploadExpiry = properties.getUploadExpiry();
+    if (uploadExpiry == null || uploadExpiry.isNegative() || uploadExpiry.isZero()) {
+      throw new IllegalArgumentException(
+          "vitalake.ingest.upload-expiry must be positive, was " + uploadExpiry);
     }
     this.heartbeat =
         Executors.newSingleThreadScheduledExecutor(
@@ -140,6 +150,9 @@ public class ImportService implements AutoCloseable {
         statusInterval.toMillis(),
         statusInterval.toMillis(),
         TimeUnit.MILLISECONDS);
+    long sweep = Math.min(uploadExpiry.toMillis(), Duration.ofMinutes(1).toMillis());
+    heartbeat.scheduleWithFixedDelay(
+        this::forgetExpiredUploads, sweep, sweep, TimeUnit.MILLISECONDS);
     AtomicInteger threads = new AtomicInteger();
     this.workers =
         Executors.newFixedThreadPool(
@@ -166,7 +179,7 @@ public class ImportService implements AutoCloseable {
       @Nullable String timeZone) {
     try {
       Plan plan = plan(caller, format, userId, parseUserMap(userMapJson), timeZone);
-      return start(plan, file, fileName, null);
+      return start(plan, IngestId.random().value(), file, fileName, null);
     } catch (RuntimeException e) {
       deleteQuietly(file);
       throw e;
@@ -182,18 +195,11 @@ public class ImportService implements AutoCloseable {
           "uploadId",
           "send exactly one of uploadId and rawRef (or upload the file as multipart/form-data)");
     }
+    if (request.uploadId() != null) {
+      return startUpload(caller, plan, request.uploadId());
+    }
     Path file = tempFile();
     try {
-      if (request.uploadId() != null) {
-        Upload upload = uploads.get(request.uploadId());
-        if (upload == null || !upload.owner().equals(plan.owner()) && !mayActForOthers(caller)) {
-          throw ProblemException.invalid(
-              "uploadId", "no upload '" + request.uploadId() + "' of user " + plan.owner());
-        }
-        List<String> refs = assemble(upload, file);
-        uploads.remove(request.uploadId());
-        return start(plan, file, upload.fileName(), refs);
-      }
       String ref = request.rawRef();
       String ownPrefix = "s3://" + archive.bucket() + "/" + RawArchive.userPrefix(plan.owner());
       if (!ref.startsWith(ownPrefix) && !mayActForOthers(caller)) {
@@ -211,7 +217,12 @@ public class ImportService implements AutoCloseable {
         throw ProblemException.invalid("rawRef", e.getMessage());
       }
       Files.write(file, body);
-      return start(plan, file, ref.substring(ref.lastIndexOf('/') + 1), List.of(ref));
+      return start(
+          plan,
+          IngestId.random().value(),
+          file,
+          ref.substring(ref.lastIndexOf('/') + 1),
+          List.of(ref));
     } catch (IOException e) {
       deleteQuietly(file);
       throw new UncheckedIOException(e);
@@ -229,28 +240,30 @@ public class ImportService implements AutoCloseable {
         request.fileName() == null || request.fileName().isBlank()
             ? "upload.bin"
             : request.fileName().strip();
-    uploads.put(
-        id,
+    Instant now = clock.instant();
+    Upload upload =
         new Upload(
+            id,
             owner,
-            extension(fileName),
             fileName,
-            LocalDate.now(clock),
-            new ConcurrentSkipListMap<>()));
+            extension(fileName),
+            LocalDate.ofInstant(now, ZoneOffset.UTC),
+            now.truncatedTo(ChronoUnit.MILLIS),
+            null);
+    // recorded before its id is handed out, so the id is never unknown after a restart
+    uploadStore.save(upload);
+    uploads.put(id, upload);
     return new UploadResponse(id, PART_BYTES);
   }
 
   /**
    * Archives part {@code part} (1, 2, ...) of an upload as-is.
    *
-   * @throws ProblemException 400 for an unknown upload or part number, 413 for a part too large
+   * @throws ProblemException 400 for an unknown upload or part number, 409 for an upload already
+   *     imported, 410 for an expired upload, 413 for a part too large
    */
   public void storePart(Caller caller, String uploadId, int part, byte[] body) {
-    Upload upload = uploads.get(uploadId);
-    if (upload == null || !upload.owner().equals(caller.subject()) && !mayActForOthers(caller)) {
-      throw ProblemException.invalid(
-          "uploadId", "no upload '" + uploadId + "'; create one with POST /imports/uploads");
-    }
+    Upload upload = loadUpload(caller, uploadId, caller.subject(), true);
     if (part < 1 || part > MAX_PARTS) {
       throw ProblemException.invalid("part", "part " + part + " is outside 1-" + MAX_PARTS);
     }
@@ -258,14 +271,7 @@ public class ImportService implements AutoCloseable {
       throw ProblemException.tooLarge(
           "body", "a part holds at most " + PART_BYTES + " bytes, got " + body.length);
     }
-    String key =
-        RawArchive.rawKey(
-            UPLOAD_KIND,
-            upload.owner(),
-            upload.day(),
-            uploadId + ".part" + String.format(Locale.ROOT, "%05d", part),
-            upload.extension());
-    upload.parts().put(part, archive.put(key, body, "application/octet-stream"));
+    uploadStore.storePart(upload, part, body);
   }
 
   /**
@@ -325,9 +331,132 @@ public class ImportService implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts importing an upload: its parts are found in the store, and it is recorded as started
+   * before the import is, so no restart lets it be started twice.
+   */
+  private ImportStatusResponse startUpload(Caller caller, Plan plan, String uploadId) {
+    if (!starting.add(uploadId)) {
+      throw conflict(uploadId, "upload '" + uploadId + "' is being started by another request");
+    }
+    Path file = tempFile();
+    try {
+      // from the store, which alone knows whether another process or an earlier run started it
+      Upload upload = loadUpload(caller, uploadId, plan.owner(), false);
+      List<String> refs = assemble(uploadStore.findParts(upload), file);
+      String importId = IngestId.random().value();
+      uploadStore.save(upload.startedAs(importId));
+      uploads.remove(uploadId);
+      try {
+        return start(plan, importId, file, upload.fileName(), refs);
+      } catch (RuntimeException e) {
+        reopen(upload, e);
+        throw e;
+      }
+    } catch (IOException e) {
+      deleteQuietly(file);
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      deleteQuietly(file);
+      throw e;
+    } finally {
+      starting.remove(uploadId);
+    }
+  }
+
+  /** Takes back the mark of an upload whose import could not start, so it can be started again. */
+  private void reopen(Upload upload, RuntimeException cause) {
+    try {
+      uploadStore.save(upload);
+      uploads.put(upload.uploadId(), upload);
+    } catch (RuntimeException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  /**
+   * The upload {@code uploadId} if it belongs to {@code owner} (or the caller may act for others),
+   * takes parts and has not expired; from memory when {@code cached} and this process has seen it,
+   * else from the store.
+   *
+   * @throws ProblemException 400 when there is no such upload of the owner, 409 when it was
+   *     started, 410 when it expired (its parts are deleted)
+   */
+  private Upload loadUpload(Caller caller, String uploadId, UserId owner, boolean cached) {
+    Upload upload = cached ? uploads.get(uploadId) : null;
+    if (upload == null) {
+      upload = uploadStore.find(uploadId).orElse(null);
+    }
+    if (upload == null || !upload.owner().equals(owner) && !mayActForOthers(caller)) {
+      throw ProblemException.invalid(
+          "uploadId",
+          "no upload '"
+              + uploadId
+              + "' of user "
+              + owner
+              + "; create one with POST /imports/uploads");
+    }
+    if (upload.started()) {
+      uploads.remove(uploadId);
+      throw conflict(
+          uploadId,
+          "upload '"
+              + uploadId
+              + "' was already imported as import "
+              + upload.importId()
+              + " (GET /imports/"
+              + upload.importId()
+              + " reports it); an upload is imported once");
+    }
+    Instant now = clock.instant();
+    if (upload.expired(now, uploadExpiry)) {
+      uploads.remove(uploadId);
+      try {
+        uploadStore.delete(upload);
+      } catch (RuntimeException e) {
+        // touching the upload again deletes what is left
+        LOG.warn("cannot delete the parts of expired upload {}", uploadId, e);
+      }
+      String message =
+          "upload '"
+              + uploadId
+              + "' expired at "
+              + upload.expiresAt(uploadExpiry)
+              + ": an upload must be imported within "
+              + uploadExpiry
+              + " of its creation; its parts are deleted, upload the file again";
+      throw new ProblemException(
+          HttpStatus.GONE,
+          ProblemTypes.INVALID_REQUEST,
+          "uploadId: " + message,
+          List.of(new Problem.FieldError(null, "uploadId", message)),
+          null,
+          null);
+    }
+    if (cached) {
+      uploads.putIfAbsent(uploadId, upload);
+    }
+    return upload;
+  }
+
+  private static ProblemException conflict(String uploadId, String message) {
+    return new ProblemException(
+        HttpStatus.CONFLICT,
+        ProblemTypes.INVALID_REQUEST,
+        "uploadId: " + message,
+        List.of(new Problem.FieldError(null, "uploadId", message)),
+        null,
+        null);
+  }
+
+  /** Drops expired uploads from memory; their records and parts go when they are touched. */
+  private void forgetExpiredUploads() {
+    Instant now = clock.instant();
+    uploads.values().removeIf(upload -> upload.expired(now, uploadExpiry));
+  }
+
   private ImportStatusResponse start(
-      Plan plan, Path file, String fileName, @Nullable List<String> archived) {
-    String importId = IngestId.random().value();
+      Plan plan, String importId, Path file, String fileName, @Nullable List<String> archived) {
     ImportProgress progress = new ImportProgress(importId, plan.format(), plan.owner(), clock);
     // recorded before it is acknowledged, so its id is never unknown after a restart
     statuses.save(plan.owner(), progress.snapshot());
@@ -487,14 +616,14 @@ public class ImportService implements AutoCloseable {
         "application/json");
   }
 
-  private List<String> assemble(Upload upload, Path file) throws IOException {
-    if (upload.parts().isEmpty()) {
+  private List<String> assemble(SortedMap<Integer, String> parts, Path file) throws IOException {
+    if (parts.isEmpty()) {
       throw ProblemException.invalid("uploadId", "the upload has no parts yet");
     }
     List<String> refs = new ArrayList<>();
     try (OutputStream out = Files.newOutputStream(file)) {
       int expected = 1;
-      for (Map.Entry<Integer, String> part : upload.parts().entrySet()) {
+      for (Map.Entry<Integer, String> part : parts.entrySet()) {
         if (part.getKey() != expected) {
           throw ProblemException.invalid(
               "uploadId", "part " + expected + " of the upload is missing");

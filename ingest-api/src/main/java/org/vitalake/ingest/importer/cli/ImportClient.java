@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.vitalake.ingest.importer.ImportStatusResponse;
+import org.vitalake.ingest.importer.UploadResponse;
 
 /** Talks to {@code /imports} of a running ingest API: uploads files and follows imports. */
 public final class ImportClient {
@@ -40,18 +41,32 @@ public final class ImportClient {
     this.token = token;
   }
 
-  /** A refused request: the HTTP status and the problem's text. */
+  /** A refused request: the HTTP status, the problem's text and the body as answered. */
   public static final class ImportRequestException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final int status;
+    private final String contentType;
+    private final String body;
 
-    ImportRequestException(int status, String message) {
+    ImportRequestException(int status, String contentType, String body, String message) {
       super(message);
       this.status = status;
+      this.contentType = contentType;
+      this.body = body;
     }
 
     public int status() {
       return status;
+    }
+
+    /** The answer's media type, {@code application/problem+json} for a refusal by the service. */
+    public String contentType() {
+      return contentType;
+    }
+
+    /** The answer as sent: the problem document of a refusal. */
+    public String body() {
+      return body;
     }
   }
 
@@ -98,28 +113,16 @@ public final class ImportClient {
    */
   public ImportStatusResponse upload(Path file, Target target, java.util.function.LongConsumer sent)
       throws IOException, InterruptedException {
-    Map<String, Object> create = new LinkedHashMap<>();
-    create.put("fileName", file.getFileName().toString());
-    if (target.userId() != null) {
-      create.put("userId", target.userId());
-    }
-    JsonNode upload = send(post("/imports/uploads", create), 201);
-    String uploadId = upload.get("uploadId").asText();
-    int partBytes = upload.get("maxPartBytes").asInt();
+    UploadResponse upload = createUpload(file.getFileName().toString(), target.userId());
+    String uploadId = upload.uploadId();
+    int partBytes = upload.maxPartBytes();
     long total = 0;
     try (InputStream in = Files.newInputStream(file)) {
       int part = 0;
       byte[] chunk;
       while ((chunk = in.readNBytes(partBytes)).length > 0 || part == 0) {
         part++;
-        HttpRequest request =
-            authorized(
-                    HttpRequest.newBuilder(
-                        base.resolve("/imports/uploads/" + uploadId + "/parts/" + part)))
-                .header("Content-Type", "application/octet-stream")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(chunk))
-                .build();
-        send(request, 204);
+        storePart(uploadId, part, chunk);
         total += chunk.length;
         sent.accept(total);
         if (chunk.length < partBytes) {
@@ -127,6 +130,40 @@ public final class ImportClient {
         }
       }
     }
+    return startUpload(uploadId, target);
+  }
+
+  /**
+   * Starts an upload in parts ({@code POST /imports/uploads}).
+   *
+   * @param userId whose data it is, or {@code null} for the token's subject
+   */
+  public UploadResponse createUpload(String fileName, String userId)
+      throws IOException, InterruptedException {
+    Map<String, Object> create = new LinkedHashMap<>();
+    create.put("fileName", fileName);
+    if (userId != null) {
+      create.put("userId", userId);
+    }
+    return JSON.treeToValue(send(post("/imports/uploads", create), 201), UploadResponse.class);
+  }
+
+  /** Sends part {@code part} (1, 2, ...) of an upload, at most its {@code maxPartBytes}. */
+  public void storePart(String uploadId, int part, byte[] body)
+      throws IOException, InterruptedException {
+    HttpRequest request =
+        authorized(
+                HttpRequest.newBuilder(
+                    base.resolve("/imports/uploads/" + uploadId + "/parts/" + part)))
+            .header("Content-Type", "application/octet-stream")
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build();
+    send(request, 204);
+  }
+
+  /** Starts importing an upload whose parts were all sent. */
+  public ImportStatusResponse startUpload(String uploadId, Target target)
+      throws IOException, InterruptedException {
     Map<String, Object> start = new LinkedHashMap<>();
     start.put("format", target.format());
     start.put("uploadId", uploadId);
@@ -178,7 +215,11 @@ public final class ImportClient {
       throws IOException, InterruptedException {
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != expected) {
-      throw new ImportRequestException(response.statusCode(), describe(response));
+      throw new ImportRequestException(
+          response.statusCode(),
+          response.headers().firstValue("Content-Type").orElse(""),
+          response.body(),
+          describe(response));
     }
     return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
   }

@@ -1,0 +1,265 @@
+package org.vitalake.ingest.importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.apache.iceberg.expressions.Expressions;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.vitalake.core.id.UserId;
+import org.vitalake.ingest.IngestProperties;
+import org.vitalake.ingest.importer.applehealth.AppleHealthImporter;
+import org.vitalake.ingest.importer.cli.ImportClient;
+import org.vitalake.ingest.importer.cli.ImportClient.ImportRequestException;
+import org.vitalake.ingest.importer.cli.ImportClient.Target;
+import org.vitalake.ingest.support.IngestTestServer;
+import org.vitalake.ingest.support.Json;
+import org.vitalake.ingest.support.JwksFixture;
+import org.vitalake.lakehouse.LakehouseTables;
+import org.vitalake.lakehouse.RawArchive;
+import org.vitalake.lakehouse.TableScanner;
+import org.vitalake.lakehouse.local.LocalLakehouse;
+
+/** Uploads in parts outlive the process: tests restart the service over the same lakehouse. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class UploadIT {
+
+  private static final Path IPHONE = SharedData.file("apple-health/tdda_export6s3sample.xml");
+
+  private LocalLakehouse lakehouse;
+  private JwksFixture jwks;
+  private IngestTestServer server;
+  private TableScanner scanner;
+
+  @BeforeAll
+  void start() {
+    lakehouse = LocalLakehouse.start();
+    jwks = new JwksFixture();
+    server = new IngestTestServer(lakehouse, jwks, Map.of());
+    scanner = new TableScanner(lakehouse.lakehouse());
+  }
+
+  @AfterAll
+  void stop() {
+    if (server != null) {
+      server.close();
+    }
+    if (jwks != null) {
+      jwks.close();
+    }
+    if (lakehouse != null) {
+      lakehouse.close();
+    }
+  }
+
+  private ImportClient clientFor(String subject) {
+    return new ImportClient(server.uri(), () -> jwks.token(subject, "user"));
+  }
+
+  private void restart() {
+    server.stop();
+    server.start();
+  }
+
+  private static Target appleHealth(String user) {
+    return new Target("apple-health", user, Map.of(), null);
+  }
+
+  /** The file cut into {@code count} parts of about equal size, in order. */
+  private static List<byte[]> split(Path file, int count) throws Exception {
+    byte[] bytes = Files.readAllBytes(file);
+    int size = (bytes.length + count - 1) / count;
+    return java.util.stream.IntStream.range(0, count)
+        .mapToObj(i -> Arrays.copyOfRange(bytes, i * size, Math.min(bytes.length, (i + 1) * size)))
+        .toList();
+  }
+
+  /** Asserts a refusal with {@code status} as problem+json naming the field {@code uploadId}. */
+  private static void assertRefused(ThrowingCallable call, int status, Consumer<String> reason) {
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            ImportRequestException.class,
+            e -> {
+              assertThat(e.status()).as(e.getMessage()).isEqualTo(status);
+              assertThat(e.contentType()).startsWith("application/problem+json");
+              JsonNode error = Json.parse(e.body()).get("errors").get(0);
+              assertThat(error.get("field").asText()).isEqualTo("uploadId");
+              reason.accept(error.get("reason").asText());
+            });
+  }
+
+  @Test
+  void importsAnUploadWhosePartsStraddleARestartWithEveryRowInBronze() throws Exception {
+    // given: what the parser alone makes of the file, and the file in three parts
+    String user = "u-" + UUID.randomUUID();
+    CollectingSink expected = new CollectingSink();
+    try (ImportInput input = ImportInput.open(IPHONE)) {
+      new AppleHealthImporter()
+          .importFrom(
+              input,
+              ImportOptions.forUser(UserId.of(user), ZoneId.of("UTC"), Instant.now()),
+              expected);
+    }
+    List<byte[]> parts = split(IPHONE, 3);
+    String uploadId = clientFor(user).createUpload("export.xml", null).uploadId();
+    clientFor(user).storePart(uploadId, 1, parts.get(0));
+    clientFor(user).storePart(uploadId, 2, parts.get(1));
+
+    // when
+    restart();
+    ImportClient owner = clientFor(user);
+    owner.storePart(uploadId, 3, parts.get(2));
+    ImportStatusResponse started = owner.startUpload(uploadId, appleHealth(user));
+    ImportStatusResponse done = owner.await(started.importId(), s -> {}, Duration.ofMillis(100));
+
+    // then
+    assertThat(done.status()).as(done.error()).isEqualTo("done");
+    assertThat(done.rowsRead()).isEqualTo(expected.recordsRead);
+    assertThat(done.accepted()).isEqualTo(expected.samples.size()).isPositive();
+    assertThat(
+            scanner
+                .scan(
+                    LakehouseTables.WEARABLE_SAMPLES.id(),
+                    Expressions.equal("ingest_id", done.importId()))
+                .size())
+        .isEqualTo(expected.samples.size());
+    assertThat(done.rawRefs())
+        .hasSize(3)
+        .allSatisfy(ref -> assertThat(ref).contains("/" + user + "/import/").contains(uploadId));
+    RawArchive archive = server.context().getBean(RawArchive.class);
+    assertThat(
+            done.rawRefs().stream()
+                .map(archive::get)
+                .map(bytes -> bytes.length)
+                .mapToLong(Integer::longValue)
+                .sum())
+        .isEqualTo(Files.size(IPHONE));
+  }
+
+  @Test
+  void refusesToStartAnUploadTwiceEvenAfterARestart() throws Exception {
+    // given: an upload whose import started
+    String user = "u-" + UUID.randomUUID();
+    ImportClient owner = clientFor(user);
+    String uploadId = owner.createUpload("export.xml", null).uploadId();
+    owner.storePart(uploadId, 1, Files.readAllBytes(IPHONE));
+    String importId = owner.startUpload(uploadId, appleHealth(user)).importId();
+
+    // when / then: at once, and after a restart
+    assertRefused(
+        () -> clientFor(user).startUpload(uploadId, appleHealth(user)),
+        409,
+        reason -> assertThat(reason).contains(uploadId).contains(importId));
+    owner.await(importId, s -> {}, Duration.ofMillis(100));
+    restart();
+    assertRefused(
+        () -> clientFor(user).startUpload(uploadId, appleHealth(user)),
+        409,
+        reason -> assertThat(reason).contains("already imported").contains(importId));
+    assertRefused(
+        () -> clientFor(user).storePart(uploadId, 2, new byte[] {1}),
+        409,
+        reason -> assertThat(reason).contains(importId));
+    assertThat(clientFor(user).status(importId).status()).isEqualTo("done");
+  }
+
+  @Test
+  void refusesAnUnknownUploadNamingTheField() {
+    // given
+    String user = "u-" + UUID.randomUUID();
+    String unknown = UUID.randomUUID().toString();
+
+    // when / then
+    assertRefused(
+        () -> clientFor(user).storePart(unknown, 1, new byte[] {1}),
+        400,
+        reason -> assertThat(reason).contains(unknown).contains("POST /imports/uploads"));
+    assertRefused(
+        () -> clientFor(user).startUpload(unknown, appleHealth(user)),
+        400,
+        reason -> assertThat(reason).contains(unknown));
+    assertRefused(
+        () -> clientFor(user).startUpload("..", appleHealth(user)),
+        400,
+        reason -> assertThat(reason).contains("'..'"));
+  }
+
+  @Test
+  void refusesAnotherUsersUploadAsIfItDidNotExist() throws Exception {
+    // given
+    String owner = "u-" + UUID.randomUUID();
+    String other = "u-" + UUID.randomUUID();
+    String uploadId = clientFor(owner).createUpload("export.xml", null).uploadId();
+    clientFor(owner).storePart(uploadId, 1, Files.readAllBytes(IPHONE));
+
+    // when / then: before and after a restart
+    assertRefused(
+        () -> clientFor(other).storePart(uploadId, 2, new byte[] {1}),
+        400,
+        reason -> assertThat(reason).contains("no upload"));
+    restart();
+    assertRefused(
+        () -> clientFor(other).storePart(uploadId, 2, new byte[] {1}),
+        400,
+        reason -> assertThat(reason).contains("no upload"));
+    assertRefused(
+        () -> clientFor(other).startUpload(uploadId, appleHealth(other)),
+        400,
+        reason -> assertThat(reason).contains("no upload"));
+    assertThat(server.context().getBean(UploadStore.class).find(uploadId).map(Upload::started))
+        .as("still waiting for its owner")
+        .contains(false);
+  }
+
+  @Test
+  void refusesAnExpiredUploadAndDeletesItsParts() throws Exception {
+    // given: an upload recorded longer ago than the expiry, with one part stored
+    String user = "u-" + UUID.randomUUID();
+    Duration expiry = server.context().getBean(IngestProperties.class).getUploadExpiry();
+    Instant createdAt = Instant.now().minus(expiry).minusSeconds(60);
+    Upload upload =
+        new Upload(
+            UUID.randomUUID().toString(),
+            UserId.of(user),
+            "export.xml",
+            "xml",
+            LocalDate.ofInstant(createdAt, ZoneOffset.UTC),
+            createdAt,
+            null);
+    UploadStore store = server.context().getBean(UploadStore.class);
+    store.save(upload);
+    String part = store.storePart(upload, 1, Files.readAllBytes(IPHONE));
+    RawArchive archive = server.context().getBean(RawArchive.class);
+
+    // when / then
+    assertRefused(
+        () -> clientFor(user).startUpload(upload.uploadId(), appleHealth(user)),
+        410,
+        reason ->
+            assertThat(reason)
+                .contains(upload.uploadId())
+                .contains("expired at " + createdAt.plus(expiry)));
+    assertThat(archive.exists(part)).isFalse();
+    assertThat(store.find(upload.uploadId())).isEmpty();
+    assertRefused(
+        () -> clientFor(user).storePart(upload.uploadId(), 2, new byte[] {1}),
+        400,
+        reason -> assertThat(reason).contains("no upload"));
+  }
+}
