@@ -54,6 +54,9 @@ public record Sample(
 
   private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
 
+  private static final ThreadLocal<StringBuilder> INSTANT_TEXT =
+      ThreadLocal.withInitial(() -> new StringBuilder(32));
+
   private static final ThreadLocal<MessageDigest> SHA_256 =
       ThreadLocal.withInitial(
           () -> {
@@ -148,8 +151,8 @@ public record Sample(
     append(natural, metric.code());
     append(natural, source);
     append(natural, device == null ? "" : device);
-    append(natural, start.toString());
-    append(natural, end == null ? "" : end.toString());
+    append(natural, start);
+    append(natural, end);
     // + 0.0 turns -0.0 into 0.0 so both spell the same key
     append(natural, Double.toString(value + 0.0));
     // computed for every stored sample: one digest per thread, and only the 16 bytes kept in hex
@@ -173,5 +176,18 @@ public record Sample(
   /** Length-prefixed so that no choice of field contents can make two keys collide. */
   private static void append(StringBuilder natural, String field) {
     natural.append(field.length()).append(':').append(field).append(';');
+  }
+
+  /** {@link #append(StringBuilder, String)} of {@code instant.toString()}, or of "" for null. */
+  private static void append(StringBuilder natural, Instant instant) {
+    if (instant == null) {
+      natural.append("0:;");
+      return;
+    }
+    // the length prefix comes first, so spell the instant aside once
+    StringBuilder text = INSTANT_TEXT.get();
+    text.setLength(0);
+    IsoInstantText.append(text, instant);
+    natural.append(text.length()).append(':').append(text).append(';');
   }
 }
