@@ -75,7 +75,10 @@ public class ImportController {
   @ExecuteOn(TaskExecutors.BLOCKING)
   @Operation(
       summary = "Import an uploaded or archived file",
-      description = "Body: {format, uploadId | rawRef, userId?, userMap?, timeZone?}.")
+      description =
+          "Body: {format, uploadId | rawRef, userId?, userMap?, timeZone?}. An upload is"
+              + " imported once: starting it again answers 409 naming the import; an expired"
+              + " upload answers 410.")
   public HttpResponse<ImportStatusResponse> start(
       @Body byte[] body, Authentication authentication) {
     return HttpResponse.accepted()
@@ -89,6 +92,13 @@ public class ImportController {
       consumes = MediaType.APPLICATION_JSON,
       produces = MediaType.APPLICATION_JSON)
   @ExecuteOn(TaskExecutors.BLOCKING)
+  @Operation(
+      summary = "Start an upload in parts",
+      description =
+          "Body: {fileName?, userId?}. Answers 201 with the upload id and the largest part. The"
+              + " upload is recorded in the raw bucket and survives a restart of the service; it"
+              + " must be imported within vitalake.ingest.upload-expiry (24h) of its creation,"
+              + " later it answers 410 and its parts are deleted.")
   public HttpResponse<UploadResponse> createUpload(
       @Body byte[] body, Authentication authentication) {
     UploadRequest request =
@@ -99,6 +109,12 @@ public class ImportController {
   /** Stores one part of an upload as-is in the raw bucket. */
   @Put(uri = "/uploads/{uploadId}/parts/{part}", consumes = MediaType.APPLICATION_OCTET_STREAM)
   @ExecuteOn(TaskExecutors.BLOCKING)
+  @Operation(
+      summary = "Store one part of an upload",
+      description =
+          "Parts are numbered from 1 and may arrive in any order or concurrently; sending a"
+              + " number again replaces that part. 400 for an unknown upload, 409 once its import"
+              + " started, 410 once it expired, 413 for a part larger than maxPartBytes.")
   public HttpResponse<Void> storePart(
       @PathVariable String uploadId,
       @PathVariable int part,
