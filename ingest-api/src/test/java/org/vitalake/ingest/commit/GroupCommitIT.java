@@ -29,6 +29,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.vitalake.ingest.bench.IngestClient;
 import org.vitalake.ingest.bench.IngestClient.Reply;
+import org.vitalake.ingest.support.IngestStack;
 import org.vitalake.ingest.support.IngestTestServer;
 import org.vitalake.ingest.support.Json;
 import org.vitalake.ingest.support.JwksFixture;
@@ -39,6 +40,7 @@ import org.vitalake.lakehouse.local.LocalLakehouse;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GroupCommitIT {
 
+  private IngestStack stack;
   private LocalLakehouse lakehouse;
   private JwksFixture jwks;
   private IngestTestServer server;
@@ -46,22 +48,17 @@ class GroupCommitIT {
 
   @BeforeAll
   void start() {
-    lakehouse = LocalLakehouse.start();
-    jwks = new JwksFixture();
-    server = new IngestTestServer(lakehouse, jwks, Map.of());
-    scanner = new TableScanner(lakehouse.lakehouse());
+    stack = IngestStack.start(Map.of());
+    lakehouse = stack.lakehouse();
+    jwks = stack.jwks();
+    server = stack.server();
+    scanner = stack.scanner();
   }
 
   @AfterAll
   void stop() {
-    if (server != null) {
-      server.close();
-    }
-    if (jwks != null) {
-      jwks.close();
-    }
-    if (lakehouse != null) {
-      lakehouse.close();
+    if (stack != null) {
+      stack.close();
     }
   }
 

@@ -19,6 +19,7 @@ import org.vitalake.ingest.importer.applehealth.AppleHealthImporter;
 import org.vitalake.ingest.importer.cli.ImportClient;
 import org.vitalake.ingest.importer.cli.ImportClient.Target;
 import org.vitalake.ingest.importer.pmdata.PmdataImporter;
+import org.vitalake.ingest.support.IngestStack;
 import org.vitalake.ingest.support.IngestTestServer;
 import org.vitalake.ingest.support.JwksFixture;
 import org.vitalake.lakehouse.LakehouseTables;
@@ -31,6 +32,7 @@ class ImportIT {
   private static final Path IPHONE = SharedData.file("apple-health/tdda_export6s3sample.xml");
   private static final Path WELLNESS = SharedData.file("pmdata/p01/pmsys/wellness.csv");
 
+  private IngestStack stack;
   private LocalLakehouse lakehouse;
   private JwksFixture jwks;
   private IngestTestServer server;
@@ -39,23 +41,18 @@ class ImportIT {
 
   @BeforeAll
   void start() {
-    lakehouse = LocalLakehouse.start();
-    jwks = new JwksFixture();
-    server = new IngestTestServer(lakehouse, jwks, Map.of());
-    scanner = new TableScanner(lakehouse.lakehouse());
+    stack = IngestStack.start(Map.of());
+    lakehouse = stack.lakehouse();
+    jwks = stack.jwks();
+    server = stack.server();
+    scanner = stack.scanner();
     service = new ImportClient(server.uri(), () -> jwks.token("vitalake-cli", "service"));
   }
 
   @AfterAll
   void stop() {
-    if (server != null) {
-      server.close();
-    }
-    if (jwks != null) {
-      jwks.close();
-    }
-    if (lakehouse != null) {
-      lakehouse.close();
+    if (stack != null) {
+      stack.close();
     }
   }
 

@@ -26,6 +26,7 @@ import org.vitalake.ingest.importer.bench.AppleHealthExportGenerator;
 import org.vitalake.ingest.importer.cli.ImportClient;
 import org.vitalake.ingest.importer.cli.ImportClient.Target;
 import org.vitalake.ingest.importer.pmdata.PmdataImporter;
+import org.vitalake.ingest.support.IngestStack;
 import org.vitalake.ingest.support.IngestTestServer;
 import org.vitalake.ingest.support.JwksFixture;
 import org.vitalake.lakehouse.LakehouseTables;
@@ -39,6 +40,7 @@ class ImportStatusIT {
   private static final Path WELLNESS = SharedData.file("pmdata/p01/pmsys/wellness.csv");
   private static final Duration STATUS_INTERVAL = Duration.ofMillis(200);
 
+  private IngestStack stack;
   private LocalLakehouse lakehouse;
   private JwksFixture jwks;
   private IngestTestServer server;
@@ -46,31 +48,24 @@ class ImportStatusIT {
 
   @BeforeAll
   void start() {
-    lakehouse = LocalLakehouse.start();
-    jwks = new JwksFixture();
     // commits held back for a second, so a large import is still running when the service stops
-    server =
-        new IngestTestServer(
-            lakehouse,
-            jwks,
+    stack =
+        IngestStack.start(
             Map.of(
                 "vitalake.ingest.import-status-interval",
                 STATUS_INTERVAL.toMillis() + "ms",
                 "vitalake.ingest.commit-max-delay",
                 "1s"));
-    scanner = new TableScanner(lakehouse.lakehouse());
+    lakehouse = stack.lakehouse();
+    jwks = stack.jwks();
+    server = stack.server();
+    scanner = stack.scanner();
   }
 
   @AfterAll
   void stop() {
-    if (server != null) {
-      server.close();
-    }
-    if (jwks != null) {
-      jwks.close();
-    }
-    if (lakehouse != null) {
-      lakehouse.close();
+    if (stack != null) {
+      stack.close();
     }
   }
 

@@ -28,6 +28,7 @@ import org.vitalake.ingest.importer.applehealth.AppleHealthImporter;
 import org.vitalake.ingest.importer.cli.ImportClient;
 import org.vitalake.ingest.importer.cli.ImportClient.ImportRequestException;
 import org.vitalake.ingest.importer.cli.ImportClient.Target;
+import org.vitalake.ingest.support.IngestStack;
 import org.vitalake.ingest.support.IngestTestServer;
 import org.vitalake.ingest.support.Json;
 import org.vitalake.ingest.support.JwksFixture;
@@ -42,6 +43,7 @@ class UploadIT {
 
   private static final Path IPHONE = SharedData.file("apple-health/tdda_export6s3sample.xml");
 
+  private IngestStack stack;
   private LocalLakehouse lakehouse;
   private JwksFixture jwks;
   private IngestTestServer server;
@@ -49,22 +51,17 @@ class UploadIT {
 
   @BeforeAll
   void start() {
-    lakehouse = LocalLakehouse.start();
-    jwks = new JwksFixture();
-    server = new IngestTestServer(lakehouse, jwks, Map.of());
-    scanner = new TableScanner(lakehouse.lakehouse());
+    stack = IngestStack.start(Map.of());
+    lakehouse = stack.lakehouse();
+    jwks = stack.jwks();
+    server = stack.server();
+    scanner = stack.scanner();
   }
 
   @AfterAll
   void stop() {
-    if (server != null) {
-      server.close();
-    }
-    if (jwks != null) {
-      jwks.close();
-    }
-    if (lakehouse != null) {
-      lakehouse.close();
+    if (stack != null) {
+      stack.close();
     }
   }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.vitalake.ingest.bench.IngestClient;
 import org.vitalake.ingest.bench.IngestClient.Reply;
+import org.vitalake.ingest.support.IngestStack;
 import org.vitalake.ingest.support.IngestTestServer;
 import org.vitalake.ingest.support.Json;
 import org.vitalake.ingest.support.JwksFixture;
@@ -27,6 +28,7 @@ import org.vitalake.lakehouse.local.LocalLakehouse;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JournalIT {
 
+  private IngestStack stack;
   private LocalLakehouse lakehouse;
   private JwksFixture jwks;
   private IngestTestServer server;
@@ -35,23 +37,18 @@ class JournalIT {
 
   @BeforeAll
   void start() {
-    lakehouse = LocalLakehouse.start();
-    jwks = new JwksFixture();
-    server = new IngestTestServer(lakehouse, jwks, Map.of());
+    stack = IngestStack.start(Map.of());
+    lakehouse = stack.lakehouse();
+    jwks = stack.jwks();
+    server = stack.server();
+    scanner = stack.scanner();
     client = server.client();
-    scanner = new TableScanner(lakehouse.lakehouse());
   }
 
   @AfterAll
   void stop() {
-    if (server != null) {
-      server.close();
-    }
-    if (jwks != null) {
-      jwks.close();
-    }
-    if (lakehouse != null) {
-      lakehouse.close();
+    if (stack != null) {
+      stack.close();
     }
   }
 
