@@ -4,9 +4,9 @@ import static org.apache.spark.sql.functions.col;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.util.LongAccumulator;
 import org.vitalake.batch.pipeline.PipelineContext;
 import org.vitalake.batch.pipeline.PipelineStage;
-import org.vitalake.batch.pipeline.RowCounter;
 import org.vitalake.batch.pipeline.StageResult;
 import org.vitalake.core.metric.Metric;
 import org.vitalake.lakehouse.LakehouseTables;
@@ -33,12 +33,12 @@ public final class NormalizeSamplesStage implements PipelineStage {
     if (!context.hasWork()) {
       return StageResult.skipped("no new bronze rows");
     }
-    RowCounter in = new RowCounter();
     Dataset<Row> bronze =
-        in.observe(
-            context.readForAffectedDays(
-                context.readBronze(LakehouseTables.WEARABLE_SAMPLES), "start_time"));
-    Dataset<Row> silver = SampleNormalizer.normalize(bronze, context.timeZones());
+        context.readForAffectedDays(
+            context.readBronze(LakehouseTables.WEARABLE_SAMPLES), "start_time");
+    // the resolve pass counts what it reads: an observed count would not see through its RDD
+    LongAccumulator read = context.spark().sparkContext().longAccumulator("normalizeSamples.read");
+    Dataset<Row> silver = SampleNormalizer.normalize(bronze, context.timeZones(), read);
     long samples = context.overwriteDaysWithoutShuffle(LakehouseTables.SAMPLES, silver);
 
     // sessions from the silver rows just written: a night's stages start on the previous day
@@ -65,7 +65,7 @@ public final class NormalizeSamplesStage implements PipelineStage {
     long workouts =
         context.overwriteDays(LakehouseTables.WORKOUTS, WorkoutBuilder.build(workoutInput));
     return new StageResult(
-        in.rows(),
+        read.value(),
         sum(samples, sessions, workouts),
         samples
             + " samples, "

@@ -1,24 +1,26 @@
 package org.vitalake.batch.normalize;
 
-import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.array_compact;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.date_from_unix_date;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.timestamp_micros;
 import static org.apache.spark.sql.functions.unix_micros;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
+import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
+import org.apache.spark.sql.catalyst.plans.logical.Statistics;
+import org.apache.spark.sql.classic.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.util.LongAccumulator;
 import org.vitalake.core.metric.Metric;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Bronze wearable samples to {@code silver.samples}: checks metric, range and unit, removes
@@ -69,8 +71,12 @@ public final class SampleNormalizer {
           "sample_key",
           "quality_flags");
 
-  /** Bronze rows per partition of the normalize pass, so that each partition sorts in memory. */
-  static final long ROWS_PER_PARTITION = 1_000_000L;
+  /**
+   * Bronze rows per partition of the normalize pass: each partition sorts in memory (a few hundred
+   * bytes a row) and writes one file per local day it holds, so fewer, larger partitions mean fewer
+   * files.
+   */
+  static final long ROWS_PER_PARTITION = 2_000_000L;
 
   /** Estimated input bytes per partition, when the source does not report its row count. */
   static final long BYTES_PER_PARTITION = 128L << 20;
@@ -80,18 +86,33 @@ public final class SampleNormalizer {
   /**
    * Normalizes bronze samples.
    *
+   * @see #normalize(Dataset, Dataset, LongAccumulator)
+   */
+  public static Dataset<Row> normalize(Dataset<Row> bronze, Dataset<Row> timeZones) {
+    return normalize(bronze, timeZones, null);
+  }
+
+  /**
+   * Normalizes bronze samples.
+   *
    * <p>One shuffle: the rows are distributed by user and sorted within each partition so that
    * copies of a sample and every group source priority resolves are neighbours; {@link
-   * SampleResolver} then resolves them in one streaming pass.
+   * SampleResolver} then resolves them in one streaming pass over Spark's internal rows. The
+   * shuffle carries only what the pass and {@code silver.samples} need: {@code received_at} (as
+   * micros) is the one column kept only to choose among copies, and copies received at the same
+   * instant are ordered by their own values, so ids never travel.
    *
    * @param bronze rows of {@code bronze.wearable_samples}
    * @param timeZones one row per user: {@code user_id}, {@code time_zone} (see {@link
    *     #latestTimeZones})
+   * @param rowsRead when not null, counts the bronze rows the pass reads
    * @return rows with the columns of {@code silver.samples}
    */
-  public static Dataset<Row> normalize(Dataset<Row> bronze, Dataset<Row> timeZones) {
+  public static Dataset<Row> normalize(
+      Dataset<Row> bronze, Dataset<Row> timeZones, LongAccumulator rowsRead) {
     Dataset<Row> zones =
         broadcast(timeZones.select(col("user_id").as("z_user"), col("time_zone").as("z_zone")));
+    // the resolver's columns first, in its order, then what only the sort needs
     Dataset<Row> input =
         bronze
             .join(zones, col("user_id").equalTo(zones.col("z_user")), "left")
@@ -109,9 +130,7 @@ public final class SampleNormalizer {
                 col("device_type"),
                 col("sample_key"),
                 col("z_zone").as("time_zone"),
-                col("received_at"),
-                col("ingest_id"),
-                col("raw_ref"));
+                unix_micros(col("received_at")).as("received_us"));
     Dataset<Row> clustered =
         input
             .repartition(partitions(bronze), col("user_id"))
@@ -120,40 +139,43 @@ public final class SampleNormalizer {
                 col("metric"),
                 col("start_us"),
                 col("sample_key"),
-                col("received_at"),
-                col("ingest_id"),
-                col("raw_ref"))
-            .select(SampleResolver.INPUT.stream().map(c -> col(c)).toArray(Column[]::new));
-    Dataset<Row> resolved =
-        clustered.mapPartitions(new SampleResolver(), Encoders.row(SampleResolver.OUTPUT));
-    return resolved.select(
-        col("user_id"),
-        col("metric"),
-        col("value"),
-        timestamp_micros(col("start_us")).as("start_time"),
-        timestamp_micros(col("end_us")).as("end_time"),
-        date_from_unix_date(col("local_day")).as("local_date"),
-        col("zone_offset_seconds"),
-        col("source"),
-        col("device"),
-        col("device_type"),
-        col("sample_key"),
-        array_compact(array(col("zone_flag"), col("unit_flag"), col("dup_flag")))
-            .as("quality_flags"));
+                col("received_us"),
+                // copies received at the same instant: the order of what the output takes from them
+                col("value"),
+                col("end_us"),
+                col("zone_offset_seconds"),
+                col("source"),
+                col("device"),
+                col("device_type"),
+                col("unit"),
+                col("value_as_sent"));
+    RDD<InternalRow> resolved =
+        new PlannedRdd(clustered).toJavaRDD().mapPartitions(new SampleResolver(rowsRead)).rdd();
+    return ((SparkSession) bronze.sparkSession())
+        .internalCreateDataFrame(resolved, SampleResolver.OUTPUT, false);
   }
 
   /**
-   * Partitions for the normalize pass: enough that each sorts in memory, at least the session's
-   * shuffle partitions.
+   * Partitions for the normalize pass: about {@link #ROWS_PER_PARTITION} rows each, at least the
+   * session's shuffle partitions.
    */
   static int partitions(Dataset<Row> bronze) {
     int configured = bronze.sparkSession().sessionState().conf().numShufflePartitions();
-    org.apache.spark.sql.catalyst.plans.logical.Statistics stats =
-        bronze.queryExecution().optimizedPlan().stats();
+    LogicalPlan plan = bronze.queryExecution().optimizedPlan();
+    long rows = 0;
+    boolean counted = true;
+    for (LogicalPlan leaf : CollectionConverters.asJava(plan.collectLeaves())) {
+      Statistics stats = leaf.stats();
+      if (stats.rowCount().isDefined()) {
+        rows += stats.rowCount().get().toLong();
+      } else {
+        counted = false;
+      }
+    }
     long needed =
-        stats.rowCount().isDefined()
-            ? stats.rowCount().get().toLong() / ROWS_PER_PARTITION + 1
-            : stats.sizeInBytes().toLong() / BYTES_PER_PARTITION + 1;
+        counted
+            ? rows / ROWS_PER_PARTITION + 1
+            : plan.stats().sizeInBytes().toLong() / BYTES_PER_PARTITION + 1;
     return (int) Math.max(configured, Math.min(4_000, needed));
   }
 

@@ -1,7 +1,8 @@
 package org.vitalake.batch.normalize;
 
 import java.time.Instant;
-import java.time.ZoneId;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,20 +13,26 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.catalyst.util.DateTimeUtils;
+import org.apache.spark.sql.catalyst.util.GenericArrayData;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
+import org.apache.spark.util.LongAccumulator;
 import org.vitalake.core.metric.Metric;
 import org.vitalake.core.metric.Unit;
 import org.vitalake.core.sample.DeviceType;
 
 /**
  * The one pass of {@link SampleNormalizer} over a partition of bronze rows clustered by user and
- * sorted by {@code (user_id, metric, start, sample_key, received_at, ingest_id, raw_ref)}.
+ * sorted by {@code (user_id, metric, start, sample_key, received_at)} and then the row's other
+ * columns, in Spark's internal row format: strings stay UTF-8 bytes and nothing is converted to a
+ * Java {@code Row} and back.
  *
  * <p>That order puts the copies of a re-delivered sample next to each other, first received first
  * ({@code sample_key} is the natural key of user, metric, source, device, start, end and value, so
@@ -35,11 +42,14 @@ import org.vitalake.core.sample.DeviceType;
  * only on days without finer rows. Memory is bounded by the largest such group, not by the
  * partition.
  */
-final class SampleResolver implements MapPartitionsFunction<Row, Row> {
+final class SampleResolver implements FlatMapFunction<Iterator<InternalRow>, InternalRow> {
 
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
-  /** The input columns, in this order. */
+  /**
+   * The input columns, in this order; the rows may carry more columns after them (the sort keys
+   * only the sort needs), which the pass ignores.
+   */
   static final List<String> INPUT =
       List.of(
           "user_id",
@@ -70,28 +80,37 @@ final class SampleResolver implements MapPartitionsFunction<Row, Row> {
   private static final int SAMPLE_KEY = 11;
   private static final int TIME_ZONE = 12;
 
-  /** The output columns: silver columns with times as micros, the day as epoch day, flags apart. */
+  /** The output: the columns of {@code silver.samples}, in table order. */
   static final StructType OUTPUT =
       new StructType()
           .add("user_id", DataTypes.StringType)
           .add("metric", DataTypes.StringType)
           .add("value", DataTypes.DoubleType, false)
-          .add("start_us", DataTypes.LongType, false)
-          .add("end_us", DataTypes.LongType)
-          .add("local_day", DataTypes.IntegerType, false)
+          .add("start_time", DataTypes.TimestampType, false)
+          .add("end_time", DataTypes.TimestampType)
+          .add("local_date", DataTypes.DateType, false)
           .add("zone_offset_seconds", DataTypes.IntegerType, false)
           .add("source", DataTypes.StringType)
           .add("device", DataTypes.StringType)
           .add("device_type", DataTypes.StringType)
           .add("sample_key", DataTypes.StringType)
-          .add("zone_flag", DataTypes.StringType)
-          .add("unit_flag", DataTypes.StringType)
-          .add("dup_flag", DataTypes.StringType);
+          .add("quality_flags", DataTypes.createArrayType(DataTypes.StringType, false), false);
 
   private static final long MICROS = 1_000_000L;
   private static final long SECONDS_PER_DAY = 86_400L;
   private static final long SECONDS_PER_HOUR = 3_600L;
   private static final Pattern SLASH = Pattern.compile("\\s*/\\s*");
+  private static final UTF8String EMPTY = UTF8String.EMPTY_UTF8;
+  private static final UTF8String ZONE_FROM_PROFILE =
+      UTF8String.fromString(LocalDay.ZONE_FROM_PROFILE);
+  private static final UTF8String ZONE_ASSUMED_UTC =
+      UTF8String.fromString(LocalDay.ZONE_ASSUMED_UTC);
+  private static final UTF8String UNIT_UNKNOWN =
+      UTF8String.fromString(SampleNormalizer.UNIT_UNKNOWN);
+  private static final UTF8String UNIT_MISMATCH =
+      UTF8String.fromString(SampleNormalizer.UNIT_MISMATCH);
+  private static final UTF8String REDELIVERED = UTF8String.fromString(SampleNormalizer.REDELIVERED);
+  private static final double[] NO_CONVERSION = new double[0];
 
   /** What the pass needs to know of a metric. */
   private record MetricInfo(
@@ -102,15 +121,24 @@ final class SampleResolver implements MapPartitionsFunction<Row, Row> {
       Map<String, Integer> deviceRanks,
       Map<String, double[]> conversions) {}
 
-  private static final Map<String, MetricInfo> METRICS = createMetrics();
+  private static final Map<UTF8String, MetricInfo> METRICS = createMetrics();
 
-  @Override
-  public Iterator<Row> call(Iterator<Row> rows) {
-    return new Pass(rows);
+  private final LongAccumulator rowsRead;
+
+  /**
+   * @param rowsRead counts every input row, or null
+   */
+  SampleResolver(LongAccumulator rowsRead) {
+    this.rowsRead = rowsRead;
   }
 
-  private static Map<String, MetricInfo> createMetrics() {
-    Map<String, MetricInfo> metrics = new HashMap<>();
+  @Override
+  public Iterator<InternalRow> call(Iterator<InternalRow> rows) {
+    return new Pass(rows, rowsRead);
+  }
+
+  private static Map<UTF8String, MetricInfo> createMetrics() {
+    Map<UTF8String, MetricInfo> metrics = new HashMap<>();
     for (Metric metric : Metric.values()) {
       SourcePriority.Rule rule = SourcePriority.RULES.get(metric.code());
       Map<String, Integer> ranks = new HashMap<>();
@@ -127,7 +155,7 @@ final class SampleResolver implements MapPartitionsFunction<Row, Row> {
         }
       }
       metrics.put(
-          metric.code(),
+          UTF8String.fromString(metric.code()),
           new MetricInfo(
               metric.range().min(),
               metric.range().max(),
@@ -160,49 +188,79 @@ final class SampleResolver implements MapPartitionsFunction<Row, Row> {
     return Double.compare(a, b);
   }
 
-  /** Orders strings as Spark SQL does: by their UTF-8 bytes, which is code point order. */
-  static int compareStrings(String a, String b) {
-    int n = Math.min(a.length(), b.length());
-    for (int i = 0; i < n; i++) {
-      char x = a.charAt(i);
-      char y = b.charAt(i);
-      if (x != y) {
-        if (Character.isSurrogate(x) || Character.isSurrogate(y)) {
-          return Integer.compare(a.codePointAt(i), b.codePointAt(i));
-        }
-        return Character.compare(x, y);
-      }
+  /**
+   * Orders strings as Spark SQL does: by their UTF-8 bytes, unsigned, which is code point order.
+   */
+  static int compareStrings(UTF8String a, UTF8String b) {
+    return a.binaryCompare(b);
+  }
+
+  /** The offset of one time zone, remembered over the interval in which it does not change. */
+  private static final class ZoneOffsets {
+    private final ZoneRules rules;
+    private long fromUs = Long.MAX_VALUE;
+    private long untilUs = Long.MIN_VALUE;
+    private int offset;
+
+    ZoneOffsets(ZoneRules rules) {
+      this.rules = rules;
     }
-    return Integer.compare(a.length(), b.length());
+
+    /** The offset in seconds at {@code instantUs} (micros since the epoch). */
+    int offsetAt(long instantUs) {
+      if (instantUs >= fromUs && instantUs < untilUs) {
+        return offset;
+      }
+      Instant instant =
+          Instant.ofEpochSecond(
+              Math.floorDiv(instantUs, MICROS), Math.floorMod(instantUs, MICROS) * 1000);
+      offset = rules.getOffset(instant).getTotalSeconds();
+      // the offset holds from this instant up to the next transition
+      ZoneOffsetTransition next = rules.nextTransition(instant);
+      fromUs = instantUs;
+      untilUs =
+          next == null || next.toEpochSecond() >= Long.MAX_VALUE / MICROS
+              ? Long.MAX_VALUE
+              : next.toEpochSecond() * MICROS;
+      return offset;
+    }
   }
 
   /** One kept sample with what resolution needs, computed once. */
   private static final class Sample {
-    final Row row;
-    final String source;
-    final String deviceKey;
+    final InternalRow row;
+    final UTF8String source;
+    final UTF8String deviceKey;
+    final UTF8String deviceType;
+    final int series;
     final int localDay;
     final int offset;
-    final String zoneFlag;
-    final String unitFlag;
-    final String dupFlag;
+    final UTF8String zoneFlag;
+    final UTF8String unitFlag;
+    final UTF8String dupFlag;
     final int deviceRank;
     final long seconds;
     final int granularity;
 
     Sample(
-        Row row,
+        InternalRow row,
+        UTF8String source,
+        UTF8String deviceKey,
+        UTF8String deviceType,
+        int series,
         int localDay,
         int offset,
-        String zoneFlag,
-        String unitFlag,
-        String dupFlag,
+        UTF8String zoneFlag,
+        UTF8String unitFlag,
+        UTF8String dupFlag,
         int deviceRank,
         long seconds,
         int granularity) {
       this.row = row;
-      this.source = row.getString(SOURCE);
-      this.deviceKey = row.isNullAt(DEVICE) ? "" : row.getString(DEVICE);
+      this.source = source;
+      this.deviceKey = deviceKey;
+      this.deviceType = deviceType;
+      this.series = series;
       this.localDay = localDay;
       this.offset = offset;
       this.zoneFlag = zoneFlag;
@@ -214,11 +272,11 @@ final class SampleResolver implements MapPartitionsFunction<Row, Row> {
     }
 
     boolean sameSeries(Sample other) {
-      return source.equals(other.source) && deviceKey.equals(other.deviceKey);
+      return series == other.series;
     }
 
-    Long end() {
-      return row.isNullAt(END) ? null : row.getLong(END);
+    boolean hasEnd() {
+      return !row.isNullAt(END);
     }
   }
 
@@ -234,32 +292,53 @@ final class SampleResolver implements MapPartitionsFunction<Row, Row> {
   }
 
   /** The state of the pass over one partition; an iterator over the silver rows. */
-  private static final class Pass implements Iterator<Row> {
-    private final Iterator<Row> input;
-    private final ArrayDeque<Row> out = new ArrayDeque<>();
-    private final Map<String, ZoneId> zones = new HashMap<>();
-    private final Map<String, double[]> unitCache = new HashMap<>();
+  private static final class Pass implements Iterator<InternalRow> {
+    private final Iterator<InternalRow> input;
+    private final LongAccumulator rowsRead;
+    private long read;
+    private final ArrayDeque<InternalRow> out = new ArrayDeque<>();
+    private final Map<UTF8String, ZoneOffsets> zones = new HashMap<>();
     private boolean finished;
 
-    private Row candidate;
+    /** The last row's metric and what it is, so a run of one metric looks it up once. */
+    private UTF8String lastMetric;
+
+    private MetricInfo lastInfo;
+
+    private InternalRow candidate;
     private int copies;
 
-    private String user;
-    private String metric;
+    private UTF8String user;
+    private UTF8String metric;
     private MetricInfo info;
+    private final Map<UTF8String, Integer> ranks = new HashMap<>();
+    private final Map<UTF8String, double[]> units = new HashMap<>();
+
+    /** The (source, device) pairs of the run, by series number: the first sample of each. */
+    private final List<Sample> seriesOfRun = new ArrayList<>();
+
+    private Sample last;
+    private UTF8String lastZone;
+    private ZoneOffsets lastOffsets;
+    private UTF8String lastDeviceType;
+    private int lastRank;
+    private UTF8String lastUnit;
+    private double[] lastConversion;
     private final List<Sample> group = new ArrayList<>();
     private long groupSlot;
     private final List<Sample> dayTotals = new ArrayList<>();
     private final Set<Integer> finerDays = new HashSet<>();
 
-    Pass(Iterator<Row> input) {
+    Pass(Iterator<InternalRow> input, LongAccumulator rowsRead) {
       this.input = input;
+      this.rowsRead = rowsRead;
     }
 
     @Override
     public boolean hasNext() {
       while (out.isEmpty() && !finished) {
         if (input.hasNext()) {
+          read++;
           read(input.next());
         } else {
           if (candidate != null) {
@@ -268,21 +347,33 @@ final class SampleResolver implements MapPartitionsFunction<Row, Row> {
           }
           endRun();
           finished = true;
+          if (rowsRead != null) {
+            rowsRead.add(read);
+          }
         }
       }
       return !out.isEmpty();
     }
 
     @Override
-    public Row next() {
+    public InternalRow next() {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
       return out.poll();
     }
 
-    private void read(Row row) {
-      MetricInfo metricInfo = METRICS.get(row.getString(METRIC));
+    private MetricInfo metricOf(InternalRow row) {
+      UTF8String code = row.getUTF8String(METRIC);
+      if (!code.equals(lastMetric)) {
+        lastMetric = code.clone();
+        lastInfo = METRICS.get(lastMetric);
+      }
+      return lastInfo;
+    }
+
+    private void read(InternalRow row) {
+      MetricInfo metricInfo = metricOf(row);
       if (metricInfo == null) {
         return;
       }
@@ -297,27 +388,34 @@ final class SampleResolver implements MapPartitionsFunction<Row, Row> {
       if (candidate != null) {
         accept(candidate, copies);
       }
-      candidate = row;
+      // the input reuses its row object: keep a copy
+      candidate = row.copy();
       copies = 1;
     }
 
-    private static boolean isCopy(Row kept, Row row) {
+    private static boolean isCopy(InternalRow kept, InternalRow row) {
       return kept.getLong(START) == row.getLong(START)
-          && kept.getString(SAMPLE_KEY).equals(row.getString(SAMPLE_KEY))
-          && kept.getString(METRIC).equals(row.getString(METRIC))
-          && kept.getString(USER).equals(row.getString(USER));
+          && kept.getUTF8String(SAMPLE_KEY).equals(row.getUTF8String(SAMPLE_KEY))
+          && kept.getUTF8String(METRIC).equals(row.getUTF8String(METRIC))
+          && kept.getUTF8String(USER).equals(row.getUTF8String(USER));
     }
 
-    private void accept(Row row, int copiesOfRow) {
-      String rowUser = row.getString(USER);
-      String rowMetric = row.getString(METRIC);
+    private void accept(InternalRow row, int copiesOfRow) {
+      UTF8String rowUser = row.getUTF8String(USER);
+      UTF8String rowMetric = row.getUTF8String(METRIC);
       if (!rowUser.equals(user) || !rowMetric.equals(metric)) {
         endRun();
         user = rowUser;
         metric = rowMetric;
         info = METRICS.get(rowMetric);
+        ranks.clear();
+        units.clear();
+        seriesOfRun.clear();
+        last = null;
+        lastDeviceType = null;
+        lastUnit = null;
       }
-      Sample sample = place(row, copiesOfRow > 1 ? SampleNormalizer.REDELIVERED : null);
+      Sample sample = place(row, copiesOfRow > 1 ? REDELIVERED : null);
       switch (info.resolution()) {
         case ONE_DEVICE_PER_NIGHT -> emit(sample);
         case DEDUPE_SAME_INSTANT, DEDUPE_SAME_START ->
@@ -333,58 +431,124 @@ final class SampleResolver implements MapPartitionsFunction<Row, Row> {
       }
     }
 
-    private Sample place(Row row, String dupFlag) {
+    private Sample place(InternalRow row, UTF8String dupFlag) {
       long startUs = row.getLong(START);
-      Long endUs = row.isNullAt(END) ? null : row.getLong(END);
-      long anchorUs = info.sleep() && endUs != null ? endUs : startUs;
+      boolean hasEnd = !row.isNullAt(END);
+      long endUs = hasEnd ? row.getLong(END) : 0;
+      long anchorUs = info.sleep() && hasEnd ? endUs : startUs;
       long anchor = Math.floorDiv(anchorUs, MICROS);
       int offset;
-      String zoneFlag;
+      UTF8String zoneFlag;
       if (!row.isNullAt(OFFSET)) {
         offset = row.getInt(OFFSET);
         zoneFlag = null;
       } else if (!row.isNullAt(TIME_ZONE)) {
-        ZoneId zone = zones.computeIfAbsent(row.getString(TIME_ZONE), DateTimeUtils::getZoneId);
-        offset =
-            zone.getRules()
-                .getOffset(Instant.ofEpochSecond(anchor, Math.floorMod(anchorUs, MICROS) * 1000))
-                .getTotalSeconds();
-        zoneFlag = LocalDay.ZONE_FROM_PROFILE;
+        offset = zoneOf(row.getUTF8String(TIME_ZONE)).offsetAt(anchorUs);
+        zoneFlag = ZONE_FROM_PROFILE;
       } else {
         offset = 0;
-        zoneFlag = LocalDay.ZONE_ASSUMED_UTC;
+        zoneFlag = ZONE_ASSUMED_UTC;
       }
       int localDay = (int) Math.floorDiv(anchor + offset, SECONDS_PER_DAY);
-      long seconds =
-          endUs == null ? 0 : Math.floorDiv(endUs, MICROS) - Math.floorDiv(startUs, MICROS);
+      long seconds = hasEnd ? Math.floorDiv(endUs, MICROS) - Math.floorDiv(startUs, MICROS) : 0;
       int granularity =
           seconds <= SampleNormalizer.MINUTE_SERIES_MAX_SECONDS
               ? SampleNormalizer.MINUTE
               : seconds <= SampleNormalizer.HOUR_SERIES_MAX_SECONDS
                   ? SampleNormalizer.HOUR
                   : SampleNormalizer.DAY;
-      int rank;
-      if (row.isNullAt(DEVICE_TYPE)) {
-        rank = Integer.MIN_VALUE;
-      } else {
-        String type = row.getString(DEVICE_TYPE).toLowerCase(Locale.ROOT);
-        rank = info.deviceRanks().getOrDefault(type, info.deviceRanks().size());
+      UTF8String source = row.getUTF8String(SOURCE);
+      UTF8String deviceKey = row.isNullAt(DEVICE) ? EMPTY : row.getUTF8String(DEVICE);
+      UTF8String deviceType = null;
+      int rank = Integer.MIN_VALUE;
+      if (!row.isNullAt(DEVICE_TYPE)) {
+        deviceType = row.getUTF8String(DEVICE_TYPE);
+        rank = rankOf(deviceType);
       }
-      return new Sample(
-          row, localDay, offset, zoneFlag, unitFlag(row), dupFlag, rank, seconds, granularity);
+      Sample sample =
+          new Sample(
+              row,
+              source,
+              deviceKey,
+              deviceType,
+              seriesOf(source, deviceKey),
+              localDay,
+              offset,
+              zoneFlag,
+              unitFlag(row),
+              dupFlag,
+              rank,
+              seconds,
+              granularity);
+      if (sample.series == seriesOfRun.size()) {
+        seriesOfRun.add(sample);
+      }
+      last = sample;
+      return sample;
     }
 
-    private String unitFlag(Row row) {
+    /** The number of the run's series (source, device); the next number for a new one. */
+    private int seriesOf(UTF8String source, UTF8String deviceKey) {
+      if (last != null && last.source.equals(source) && last.deviceKey.equals(deviceKey)) {
+        return last.series;
+      }
+      for (Sample first : seriesOfRun) {
+        if (first.source.equals(source) && first.deviceKey.equals(deviceKey)) {
+          return first.series;
+        }
+      }
+      return seriesOfRun.size();
+    }
+
+    private ZoneOffsets zoneOf(UTF8String zone) {
+      if (zone.equals(lastZone)) {
+        return lastOffsets;
+      }
+      ZoneOffsets offsets = zones.get(zone);
+      if (offsets == null) {
+        offsets = new ZoneOffsets(DateTimeUtils.getZoneId(zone.toString()).getRules());
+        zones.put(zone.clone(), offsets);
+      }
+      lastZone = zone.clone();
+      lastOffsets = offsets;
+      return offsets;
+    }
+
+    private int rankOf(UTF8String deviceType) {
+      if (deviceType.equals(lastDeviceType)) {
+        return lastRank;
+      }
+      Integer rank = ranks.get(deviceType);
+      if (rank == null) {
+        String type = deviceType.toString().toLowerCase(Locale.ROOT);
+        rank = info.deviceRanks().getOrDefault(type, info.deviceRanks().size());
+        ranks.put(deviceType.clone(), rank);
+      }
+      lastDeviceType = deviceType;
+      lastRank = rank;
+      return rank;
+    }
+
+    private UTF8String unitFlag(InternalRow row) {
       if (row.isNullAt(UNIT)) {
         return null;
       }
-      String unit = row.getString(UNIT);
-      double[] conversion =
-          unitCache.computeIfAbsent(
-              metric + '\u0000' + unit,
-              k -> info.conversions().getOrDefault(normalizeSpelling(unit), new double[0]));
+      UTF8String unit = row.getUTF8String(UNIT);
+      double[] conversion;
+      if (unit.equals(lastUnit)) {
+        conversion = lastConversion;
+      } else {
+        conversion = units.get(unit);
+        if (conversion == null) {
+          conversion =
+              info.conversions().getOrDefault(normalizeSpelling(unit.toString()), NO_CONVERSION);
+          units.put(unit.clone(), conversion);
+        }
+        lastUnit = unit;
+        lastConversion = conversion;
+      }
       if (conversion.length == 0) {
-        return SampleNormalizer.UNIT_UNKNOWN;
+        return UNIT_UNKNOWN;
       }
       if (row.isNullAt(VALUE_AS_SENT)) {
         return null;
@@ -392,9 +556,7 @@ final class SampleResolver implements MapPartitionsFunction<Row, Row> {
       double value = row.getDouble(VALUE);
       double expected = row.getDouble(VALUE_AS_SENT) * conversion[0] + conversion[1];
       double tolerance = Math.max(1e-6, Math.abs(value) * 1e-6);
-      return compareDoubles(Math.abs(value - expected), tolerance) > 0
-          ? SampleNormalizer.UNIT_MISMATCH
-          : null;
+      return compareDoubles(Math.abs(value - expected), tolerance) > 0 ? UNIT_MISMATCH : null;
     }
 
     private void add(long slot, Sample sample) {
@@ -421,15 +583,16 @@ final class SampleResolver implements MapPartitionsFunction<Row, Row> {
       flushGroup();
       if (!dayTotals.isEmpty()) {
         dayTotals.removeIf(s -> finerDays.contains(s.localDay));
-        forEachDay(dayTotals, this::bestCoverage);
+        if (!dayTotals.isEmpty()) {
+          forEachDay(dayTotals, this::bestCoverage);
+        }
         dayTotals.clear();
       }
       finerDays.clear();
     }
 
     /** Calls {@code resolve} with the samples of each local day in {@code samples}. */
-    private static void forEachDay(
-        List<Sample> samples, java.util.function.Consumer<List<Sample>> resolve) {
+    private static void forEachDay(List<Sample> samples, Consumer<List<Sample>> resolve) {
       int day = samples.get(0).localDay;
       boolean oneDay = true;
       for (Sample s : samples) {
@@ -486,7 +649,7 @@ final class SampleResolver implements MapPartitionsFunction<Row, Row> {
 
     private static Series seriesOf(List<Series> series, Sample sample) {
       for (Series s : series) {
-        if (s.first.sameSeries(sample)) {
+        if (s.first.series == sample.series) {
           return s;
         }
       }
@@ -532,38 +695,49 @@ final class SampleResolver implements MapPartitionsFunction<Row, Row> {
         c = compareDoubles(a.row.getDouble(VALUE), b.row.getDouble(VALUE));
       }
       if (c == 0) {
-        Long endA = a.end();
-        Long endB = b.end();
-        if (endA == null || endB == null) {
-          c = endA == null ? (endB == null ? 0 : -1) : 1;
+        if (!a.hasEnd() || !b.hasEnd()) {
+          c = !a.hasEnd() ? (!b.hasEnd() ? 0 : -1) : 1;
         } else {
-          c = Long.compare(endA, endB);
+          c = Long.compare(a.row.getLong(END), b.row.getLong(END));
         }
       }
       if (c == 0) {
-        c = compareStrings(a.row.getString(SAMPLE_KEY), b.row.getString(SAMPLE_KEY));
+        c = compareStrings(a.row.getUTF8String(SAMPLE_KEY), b.row.getUTF8String(SAMPLE_KEY));
       }
       return c < 0;
     }
 
     private void emit(Sample s) {
-      Row r = s.row;
+      InternalRow r = s.row;
+      int flagCount =
+          (s.zoneFlag == null ? 0 : 1) + (s.unitFlag == null ? 0 : 1) + (s.dupFlag == null ? 0 : 1);
+      Object[] flags = new Object[flagCount];
+      int i = 0;
+      if (s.zoneFlag != null) {
+        flags[i++] = s.zoneFlag;
+      }
+      if (s.unitFlag != null) {
+        flags[i++] = s.unitFlag;
+      }
+      if (s.dupFlag != null) {
+        flags[i] = s.dupFlag;
+      }
       out.add(
-          RowFactory.create(
-              r.getString(USER),
-              r.getString(METRIC),
-              r.getDouble(VALUE),
-              r.getLong(START),
-              s.end(),
-              s.localDay,
-              s.offset,
-              r.getString(SOURCE),
-              r.isNullAt(DEVICE) ? null : r.getString(DEVICE),
-              r.isNullAt(DEVICE_TYPE) ? null : r.getString(DEVICE_TYPE),
-              r.getString(SAMPLE_KEY),
-              s.zoneFlag,
-              s.unitFlag,
-              s.dupFlag));
+          new GenericInternalRow(
+              new Object[] {
+                user,
+                metric,
+                r.getDouble(VALUE),
+                r.getLong(START),
+                s.hasEnd() ? r.getLong(END) : null,
+                s.localDay,
+                s.offset,
+                s.source,
+                r.isNullAt(DEVICE) ? null : s.deviceKey,
+                s.deviceType,
+                r.getUTF8String(SAMPLE_KEY),
+                new GenericArrayData(flags)
+              }));
     }
   }
 }

@@ -26,6 +26,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.vitalake.batch.normalize.JournalTyper;
 import org.vitalake.batch.normalize.SampleNormalizer;
@@ -362,9 +363,13 @@ public final class PipelineContext {
   /** Selects and casts {@code rows} to the columns of {@code table}, in table order. */
   static Dataset<Row> conform(TableDefinition table, Dataset<Row> rows) {
     List<Column> columns = new ArrayList<>();
+    StructType given = rows.schema();
     for (StructField field : TableSchemas.sparkSchema(table).fields()) {
       Column value = col(field.name());
-      if (field.dataType() instanceof ArrayType array && !array.containsNull()) {
+      if (field.dataType() instanceof ArrayType array
+          && !array.containsNull()
+          && !(given.apply(field.name()).dataType() instanceof ArrayType in
+              && !in.containsNull())) {
         // Iceberg lists of required elements: the cast needs an array typed without nulls
         value = array_compact(value);
       }

@@ -315,6 +315,73 @@ class SampleNormalizerTest {
   }
 
   @Test
+  void dropsADailyTotalOnItsOnlyDayWhenMinuteRowsCoverThatDay(SparkSession spark) {
+    // given one daily total and, on the same day, minute rows of another source
+    LocalDate day = LocalDate.of(2025, 6, 3);
+    Instant midnight = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    BronzeRows bronze =
+        new BronzeRows()
+            .sample(
+                "u1",
+                Metric.STEPS,
+                9000,
+                midnight,
+                midnight.plusSeconds(86_400),
+                ZoneOffset.UTC,
+                "samsung",
+                "phone",
+                DeviceType.PHONE);
+    long minutes = 0;
+    Instant nine = midnight.plusSeconds(9 * 3600);
+    for (int m = 0; m < 20; m++) {
+      bronze.sample(
+          "u1",
+          Metric.STEPS,
+          30 + m,
+          nine.plusSeconds(60L * m),
+          nine.plusSeconds(60L * m + 60),
+          ZoneOffset.UTC,
+          "garmin",
+          "venu",
+          DeviceType.WATCH);
+      minutes += 30 + m;
+    }
+
+    // when
+    Map<LocalDate, Long> perDay = stepsPerDay(normalize(spark, bronze));
+
+    // then
+    assertThat(perDay).containsExactly(Map.entry(day, minutes));
+  }
+
+  @Test
+  void keepsTheSameCopyOfASampleReceivedTwiceAtOneInstantWhicheverDeliveryCameFirst(
+      SparkSession spark) {
+    // given one reading delivered twice at the same instant (two ingest ids), once with +02:00 and
+    // once with -05:00, in both orders
+    Instant t = Instant.parse("2025-03-29T23:30:00Z");
+    Instant received = Instant.parse("2025-03-30T08:00:00Z");
+    List<ZoneOffset> offsets = List.of(ZoneOffset.ofHours(2), ZoneOffset.ofHours(-5));
+    for (List<ZoneOffset> order : List.of(offsets, List.of(offsets.get(1), offsets.get(0)))) {
+      BronzeRows bronze = new BronzeRows();
+      for (ZoneOffset offset : order) {
+        bronze
+            .delivery(received)
+            .sample("u1", Metric.HEART_RATE, 58, t, null, offset, "oura", "ring", DeviceType.RING);
+      }
+
+      // when
+      List<Row> rows = normalize(spark, bronze).collectAsList();
+
+      // then the copy that sorts first by its own columns (the lower offset) is kept
+      assertThat(rows).hasSize(1);
+      assertThat(rows.get(0).<Integer>getAs("zone_offset_seconds")).isEqualTo(-5 * 3600);
+      assertThat(rows.get(0).<java.sql.Date>getAs("local_date").toLocalDate())
+          .isEqualTo(LocalDate.of(2025, 3, 29));
+    }
+  }
+
+  @Test
   void countsARedeliveredBatchOnce(SparkSession spark) {
     // given the same 30 minutes delivered twice (a retried upload: new ingest id and receive time)
     Instant start = Instant.parse("2025-02-02T12:00:00Z");
