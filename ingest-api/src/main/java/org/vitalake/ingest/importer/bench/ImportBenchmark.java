@@ -6,6 +6,9 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +18,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.iceberg.data.Record;
 import org.apache.iceberg.expressions.Expressions;
+import org.apache.iceberg.io.CloseableIterable;
 import org.vitalake.core.id.UserId;
 import org.vitalake.core.journal.JournalEntry;
 import org.vitalake.core.sample.Sample;
@@ -183,6 +188,7 @@ public final class ImportBenchmark {
       String bearer = token != null ? token : IngestBenchmark.serviceToken(identityUrl);
       ImportClient client = new ImportClient(URI.create(url), () -> bearer);
       long bytes = Files.size(file);
+      ServiceHeap heap = ServiceHeap.start(URI.create(url + "/prometheus"));
       long start = System.nanoTime();
       String importId =
           client
@@ -191,13 +197,18 @@ public final class ImportBenchmark {
       double uploadSeconds = (System.nanoTime() - start) / 1e9;
       ImportStatusResponse done = client.await(importId, s -> {}, Duration.ofMillis(250));
       double seconds = (System.nanoTime() - start) / 1e9;
-      long bronze;
-      try (Lakehouse lakehouse = Lakehouse.open(LakehouseProperties.fromEnvironment())) {
-        bronze =
-            new TableScanner(lakehouse)
-                .scan(
-                    LakehouseTables.WEARABLE_SAMPLES.id(), Expressions.equal("ingest_id", importId))
-                .size();
+      heap.stop();
+      long bronze = 0;
+      // counted as the rows stream by: a 1 GB export is millions of rows, more than this heap
+      try (Lakehouse lakehouse = Lakehouse.open(LakehouseProperties.fromEnvironment());
+          CloseableIterable<Record> rows =
+              new TableScanner(lakehouse)
+                  .open(
+                      LakehouseTables.WEARABLE_SAMPLES.id(),
+                      Expressions.equal("ingest_id", importId))) {
+        for (Record ignored : rows) {
+          bronze++;
+        }
       }
       System.out.printf(
           Locale.ROOT,
@@ -232,7 +243,85 @@ public final class ImportBenchmark {
           bronze,
           done.accepted(),
           bronze == done.accepted() ? "equal" : "DIFFERENT");
+      System.out.println(
+          "  service heap during the import (from its /prometheus, every 250 ms): " + heap);
       return done.status().equals("done") && bronze == done.accepted() ? 0 : 1;
+    }
+
+    /**
+     * The service's heap while the import runs, sampled from its Prometheus endpoint: the largest
+     * heap in use (live data and garbage not yet collected) and the largest old generation.
+     */
+    private static final class ServiceHeap {
+      private final HttpClient http = HttpClient.newHttpClient();
+      private final URI metrics;
+      private final Thread sampler;
+      private volatile boolean running = true;
+      private long peakUsed = -1;
+      private long peakOld = -1;
+      private long max = -1;
+      private int samples;
+
+      private ServiceHeap(URI metrics) {
+        this.metrics = metrics;
+        this.sampler = new Thread(this::sample, "service-heap");
+        sampler.setDaemon(true);
+      }
+
+      static ServiceHeap start(URI metrics) {
+        ServiceHeap heap = new ServiceHeap(metrics);
+        heap.sampler.start();
+        return heap;
+      }
+
+      void stop() throws InterruptedException {
+        running = false;
+        sampler.join();
+      }
+
+      private void sample() {
+        while (running) {
+          try {
+            String text =
+                http.send(HttpRequest.newBuilder(metrics).GET().build(), BodyHandlers.ofString())
+                    .body();
+            long used = 0;
+            for (String line : text.split("\n")) {
+              if (line.startsWith("jvm_memory_used_bytes{area=\"heap\"")) {
+                long value = (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                used += value;
+                if (line.contains("Old Gen")) {
+                  peakOld = Math.max(peakOld, value);
+                }
+              } else if (line.startsWith("jvm_memory_max_bytes{area=\"heap\"")
+                  && line.contains("Old Gen")) {
+                max = (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+              }
+            }
+            peakUsed = Math.max(peakUsed, used);
+            samples++;
+            Thread.sleep(250);
+          } catch (InterruptedException e) {
+            return;
+          } catch (Exception e) {
+            return; // no metrics endpoint: reported as not measured
+          }
+        }
+      }
+
+      @Override
+      public String toString() {
+        if (samples == 0) {
+          return "not measured (no metrics at " + metrics + ")";
+        }
+        return String.format(
+            Locale.ROOT,
+            "peak in use %d MB, peak old generation %d MB, max heap %d MB (%d samples)",
+            peakUsed >> 20,
+            peakOld >> 20,
+            max >> 20,
+            samples);
+      }
     }
 
     private static String env(String name, String fallback) {
