@@ -9,9 +9,12 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.call_function;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.date_sub;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.greatest;
@@ -19,10 +22,15 @@ import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.percentile;
+import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.slice;
 import static org.apache.spark.sql.functions.sort_array;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.try_divide;
+import static org.apache.spark.sql.functions.try_element_at;
 import static org.apache.spark.sql.functions.unix_date;
 import static org.apache.spark.sql.functions.unix_seconds;
 import static org.apache.spark.sql.functions.when;
@@ -58,6 +66,12 @@ public final class DailyMetricsAggregator {
 
   /** Rows longer than this are day totals: they say nothing about which hours had data. */
   static final long COVERAGE_MAX_ROW_SECONDS = 16 * 3600L;
+
+  /** Sessions of one night checked without a lambda (the others are checked with one). */
+  private static final int UNROLLED_SESSIONS = 3;
+
+  /** Up to this estimated size the sessions are broadcast to the scan of the samples. */
+  private static final long BROADCAST_SESSIONS_MAX_BYTES = 64L << 20;
 
   /** A local day starts at most 18 hours before its UTC midnight (the largest offset). */
   private static final int MASK_HOURS_BEFORE = 18;
@@ -111,8 +125,7 @@ public final class DailyMetricsAggregator {
    */
   public static Dataset<Row> aggregate(Inputs inputs, Instant computedAt) {
     Dataset<Row> parts =
-        sampleTotals(inputs.samples(), inputs.timeZones())
-            .unionByName(nightHeartRate(inputs.samples(), inputs.sleepSessions()), true)
+        sampleDays(inputs.samples(), inputs.sleepSessions(), inputs.timeZones())
             .unionByName(sleep(inputs.sleepSessions()), true)
             .unionByName(nutrition(inputs.meals()), true)
             .unionByName(mood(inputs.moods()), true)
@@ -152,16 +165,22 @@ public final class DailyMetricsAggregator {
     return col("metric").equalTo(metric.code());
   }
 
-  private static Column sumOf(Metric metric) {
-    return sum(when(metricIs(metric), col("value")));
-  }
-
   /**
-   * Sums, means, sources and coverage of each user-day's samples, in one aggregation: the hours a
-   * row covers are bits of a mask (bit 0 is 18 hours before the local midnight, the earliest a day
-   * can start in any offset), so the day's distinct hours are the bits set in the OR of its masks.
+   * Sums, means, sources, coverage and night heart rate of each user-day's samples, in one scan of
+   * the samples and one aggregation.
+   *
+   * <p>Coverage: the hours a row covers are bits of a mask (bit 0 is 18 hours before the local
+   * midnight, the earliest a day can start in any offset), so the day's distinct hours are the bits
+   * set in the OR of its masks.
+   *
+   * <p>Night heart rate: the sessions a heart-rate reading may fall in (those ending on its day or
+   * the next) come with it from a join on (user, day); a reading inside sessions that end the next
+   * day is counted a second time, on that day, for that day's sleep percentile only. Each reading
+   * counts once per session it lies in (the percentile's frequency), as a join of readings and
+   * sessions would count it.
    */
-  static Dataset<Row> sampleTotals(Dataset<Row> samples, Dataset<Row> timeZones) {
+  static Dataset<Row> sampleDays(
+      Dataset<Row> samples, Dataset<Row> sleepSessions, Dataset<Row> timeZones) {
     Column s = unix_seconds(col("start_time"));
     Column e = coalesce(unix_seconds(col("end_time")), s);
     Column firstHour = floor(s.divide(3600));
@@ -190,18 +209,86 @@ public final class DailyMetricsAggregator {
                         .minus(1),
                     from.cast("int")))
             .otherwise(lit(0L));
+
+    // a session ending on day d holds heart rate of days d and d-1
+    Dataset<Row> nights =
+        sleepSessions
+            .select(
+                col("user_id").as("n_user"),
+                explode(array(col("local_date"), date_sub(col("local_date"), 1))).as("n_date"),
+                struct(
+                        col("local_date").as("wake"),
+                        col("start_time").as("start"),
+                        col("end_time").as("end"))
+                    .as("session"))
+            .groupBy(col("n_user"), col("n_date"))
+            .agg(collect_list(col("session")).as("sessions"));
+    Column heartRate = metricIs(Metric.HEART_RATE);
+    Dataset<Row> withNights =
+        samples.join(
+            smallEnough(sleepSessions) ? broadcast(nights) : nights,
+            // other metrics join nothing: a null key is not even looked up
+            col("user_id")
+                .equalTo(col("n_user"))
+                .and(when(heartRate, col("local_date")).equalTo(col("n_date"))),
+            "left");
+    Column sameNight = sessionsHolding(col("local_date"));
+    Column nextNight = sessionsHolding(date_add(col("local_date"), 1));
+    Column localHour =
+        floor(
+            s.plus(col("zone_offset_seconds"))
+                .minus(unix_date(col("local_date")).cast("long").multiply(86_400L))
+                .divide(3600));
+    // a reading in a session that ends the next day also counts there (pos 1); every aggregate's
+    // input is computed here, in generated code, so the aggregation only adds up columns
+    Column own = col("pos").equalTo(0);
+    Dataset<Row> routed =
+        withNights
+            .select(
+                col("user_id"),
+                col("metric"),
+                col("value"),
+                col("source"),
+                mask.as("hour_mask"),
+                localHour.lt(NIGHT_ENDS_AT_HOUR).as("early"),
+                col("local_date"),
+                sameNight.as("same_night"),
+                nextNight.as("next_night"))
+            // the generator reads a column: an expression with a lambda would keep it interpreted
+            .select(
+                col("*"),
+                posexplode(
+                        when(
+                                col("next_night").gt(0),
+                                array(col("local_date"), date_add(col("local_date"), 1)))
+                            .otherwise(array(col("local_date"))))
+                    .as(new String[] {"pos", "day"}))
+            .select(
+                col("user_id"),
+                col("day").as("local_date"),
+                when(own.and(metricIs(Metric.STEPS)), col("value")).as("steps_v"),
+                when(own.and(metricIs(Metric.ACTIVE_MINUTES)), col("value")).as("active_v"),
+                when(own.and(metricIs(Metric.ACTIVE_ENERGY)), col("value")).as("energy_v"),
+                when(own.and(metricIs(Metric.RESTING_HEART_RATE)), col("value")).as("rhr_v"),
+                when(own.and(metricIs(Metric.HRV_RMSSD)), col("value")).as("hrv_v"),
+                when(own, col("source")).as("source_v"),
+                when(own, col("hour_mask")).otherwise(lit(0L)).as("mask_v"),
+                when(heartRate, col("value")).as("hr_v"),
+                when(own, col("same_night")).otherwise(col("next_night")).as("hr_sessions"),
+                when(own.and(heartRate).and(col("early")), col("value")).as("hr_early_v"));
     Dataset<Row> zones = timeZones.select(col("user_id").as("z_user"), col("time_zone"));
-    return samples
-        .withColumn("hour_mask", mask)
+    return routed
         .groupBy(col("user_id"), col("local_date"))
         .agg(
-            round(sumOf(Metric.STEPS)).cast("long").as("steps"),
-            sumOf(Metric.ACTIVE_MINUTES).as("active_minutes_measured"),
-            sumOf(Metric.ACTIVE_ENERGY).as("energy_out_kcal"),
-            avg(when(metricIs(Metric.RESTING_HEART_RATE), col("value"))).as("resting_hr_reported"),
-            avg(when(metricIs(Metric.HRV_RMSSD), col("value"))).as("hrv_rmssd_ms"),
-            sort_array(collect_set(col("source"))).as("source_list"),
-            bit_count(bit_or(col("hour_mask"))).as("hours_with_data"))
+            round(sum(col("steps_v"))).cast("long").as("steps"),
+            sum(col("active_v")).as("active_minutes_measured"),
+            sum(col("energy_v")).as("energy_out_kcal"),
+            avg(col("rhr_v")).as("resting_hr_reported"),
+            avg(col("hrv_v")).as("hrv_rmssd_ms"),
+            sort_array(collect_set(col("source_v"))).as("source_list"),
+            bit_count(bit_or(col("mask_v"))).as("hours_with_data"),
+            percentile(col("hr_v"), lit(NIGHT_PERCENTILE), col("hr_sessions")).as("hr_sleep"),
+            percentile(col("hr_early_v"), lit(NIGHT_PERCENTILE)).as("hr_early"))
         .join(broadcast(zones), col("user_id").equalTo(col("z_user")), "left")
         .withColumn(
             "coverage",
@@ -210,59 +297,45 @@ public final class DailyMetricsAggregator {
                 try_divide(
                     col("hours_with_data"),
                     LocalDay.hoursInDay(col("local_date"), col("time_zone")))))
-        .drop("z_user", "time_zone", "hours_with_data");
+        .withColumn("resting_hr_night", coalesce(col("hr_sleep"), col("hr_early")))
+        .drop("z_user", "time_zone", "hours_with_data", "hr_sleep", "hr_early");
   }
 
-  /**
-   * The low percentile of heart rate during the sleep sessions that ended each day, else of the
-   * heart rate between local midnight and {@link #NIGHT_ENDS_AT_HOUR}.
-   */
-  static Dataset<Row> nightHeartRate(Dataset<Row> samples, Dataset<Row> sleepSessions) {
-    Dataset<Row> heartRate =
-        samples
-            .where(metricIs(Metric.HEART_RATE))
-            .select(
-                col("user_id").as("hr_user"),
-                col("local_date").as("hr_date"),
-                col("start_time").as("hr_time"),
-                col("zone_offset_seconds").as("hr_offset"),
-                col("value").as("hr"));
-    // a night spans the wake-up day and the day before it
-    Dataset<Row> nights =
-        sleepSessions.select(
-            col("user_id"),
-            col("local_date"),
-            col("start_time").as("sleep_start"),
-            col("end_time").as("sleep_end"),
-            explode(array(col("local_date"), date_sub(col("local_date"), 1))).as("night_date"));
-    Dataset<Row> duringSleep =
-        nights
-            .join(
-                heartRate,
-                col("user_id")
-                    .equalTo(col("hr_user"))
-                    .and(col("night_date").equalTo(col("hr_date")))
-                    .and(col("hr_time").geq(col("sleep_start")))
-                    .and(col("hr_time").lt(col("sleep_end"))))
-            .groupBy(col("user_id"), col("local_date"))
-            .agg(percentile(col("hr"), lit(NIGHT_PERCENTILE)).as("hr_sleep"));
-    Column localHour =
-        floor(
-            unix_seconds(col("hr_time"))
-                .plus(col("hr_offset"))
-                .minus(unix_date(col("hr_date")).cast("long").multiply(86_400L))
-                .divide(3600));
-    Dataset<Row> earlyHours =
-        heartRate
-            .where(localHour.lt(NIGHT_ENDS_AT_HOUR))
-            .groupBy(col("hr_user").as("user_id"), col("hr_date").as("local_date"))
-            .agg(percentile(col("hr"), lit(NIGHT_PERCENTILE)).as("hr_early"));
-    return earlyHours
-        .join(duringSleep, new String[] {"user_id", "local_date"}, "full_outer")
-        .select(
-            col("user_id"),
-            col("local_date"),
-            coalesce(col("hr_sleep"), col("hr_early")).as("resting_hr_night"));
+  /** Sessions of the joined {@code sessions} that end on {@code wakeDay} and hold the reading. */
+  private static Column sessionsHolding(Column wakeDay) {
+    Column t = col("start_time");
+    Column count = lit(0);
+    // the usual one or two sessions a night without a lambda; any further ones with one
+    for (int i = 1; i <= UNROLLED_SESSIONS; i++) {
+      Column session = try_element_at(col("sessions"), lit(i));
+      Column holds =
+          session
+              .getField("wake")
+              .equalTo(wakeDay)
+              .and(t.geq(session.getField("start")))
+              .and(t.lt(session.getField("end")));
+      count = count.plus(when(holds, lit(1)).otherwise(lit(0)));
+    }
+    Column more =
+        size(
+            filter(
+                slice(
+                    col("sessions"),
+                    lit(UNROLLED_SESSIONS + 1),
+                    size(col("sessions")).minus(UNROLLED_SESSIONS)),
+                session ->
+                    session
+                        .getField("wake")
+                        .equalTo(wakeDay)
+                        .and(t.geq(session.getField("start")))
+                        .and(t.lt(session.getField("end")))));
+    return count.plus(when(size(col("sessions")).gt(UNROLLED_SESSIONS), more).otherwise(lit(0)));
+  }
+
+  /** Whether the sessions are small enough to send to every task whole. */
+  private static boolean smallEnough(Dataset<Row> sleepSessions) {
+    return sleepSessions.queryExecution().optimizedPlan().stats().sizeInBytes().toLong()
+        <= BROADCAST_SESSIONS_MAX_BYTES;
   }
 
   static Dataset<Row> sleep(Dataset<Row> sessions) {
