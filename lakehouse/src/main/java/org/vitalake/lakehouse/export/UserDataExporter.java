@@ -4,12 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,6 +42,7 @@ import org.vitalake.lakehouse.LakehouseProperties;
 import org.vitalake.lakehouse.LakehouseTables;
 import org.vitalake.lakehouse.RawArchive;
 import org.vitalake.lakehouse.TableDefinition;
+import org.vitalake.lakehouse.local.FileTrees;
 
 /**
  * Exports one person's rows of the lakehouse tables as Parquet files (one per table, written with
@@ -392,24 +390,7 @@ public final class UserDataExporter {
       return;
     }
     try {
-      Files.walkFileTree(
-          directory,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-                throws IOException {
-              Files.deleteIfExists(file);
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-              if (created || !dir.equals(directory)) {
-                Files.deleteIfExists(dir);
-              }
-              return FileVisitResult.CONTINUE;
-            }
-          });
+      FileTrees.delete(directory, !created);
     } catch (IOException | RuntimeException ignored) {
       // best effort: the failure that stopped the export is what the caller needs to see
     }

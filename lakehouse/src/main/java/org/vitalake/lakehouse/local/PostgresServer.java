@@ -228,8 +228,8 @@ public final class PostgresServer implements AutoCloseable {
   }
 
   private static void deleteRecursively(Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    try {
+      FileTrees.delete(dir, false);
     } catch (IOException e) {
       System.err.println("could not delete " + dir + ": " + e.getMessage());
     }
