@@ -1,7 +1,12 @@
 package org.vitalake.ingest.importer;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import org.vitalake.core.id.UserId;
 import org.vitalake.core.journal.JournalEntry;
 import org.vitalake.core.metric.Metric;
 import org.vitalake.core.sample.Sample;
@@ -32,6 +37,19 @@ public final class CollectingSink implements ImportSink {
   @Override
   public void reject(Rejection rejection) {
     rejections.add(rejection);
+  }
+
+  /**
+   * What {@code importer} alone makes of {@code file} for {@code user} in {@code zone}: the
+   * expectation an import through the service is compared with.
+   */
+  public static CollectingSink parse(VendorImporter importer, Path file, String user, ZoneId zone)
+      throws IOException {
+    CollectingSink sink = new CollectingSink();
+    try (ImportInput input = ImportInput.open(file)) {
+      importer.importFrom(input, ImportOptions.forUser(UserId.of(user), zone, Instant.now()), sink);
+    }
+    return sink;
   }
 
   public List<Sample> samplesOf(Metric metric) {

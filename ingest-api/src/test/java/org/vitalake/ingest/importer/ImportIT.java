@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.vitalake.core.id.UserId;
 import org.vitalake.ingest.importer.applehealth.AppleHealthImporter;
 import org.vitalake.ingest.importer.cli.ImportClient;
 import org.vitalake.ingest.importer.cli.ImportClient.Target;
@@ -70,14 +68,8 @@ class ImportIT {
   void importsAnAppleHealthExportIntoBronzeOnceEvenWhenUploadedTwice() throws Exception {
     // given: what the parser alone makes of the file
     String user = "u-" + UUID.randomUUID();
-    CollectingSink expected = new CollectingSink();
-    try (ImportInput input = ImportInput.open(IPHONE)) {
-      new AppleHealthImporter()
-          .importFrom(
-              input,
-              ImportOptions.forUser(UserId.of(user), ZoneId.of("UTC"), Instant.now()),
-              expected);
-    }
+    CollectingSink expected =
+        CollectingSink.parse(new AppleHealthImporter(), IPHONE, user, ZoneId.of("UTC"));
     Target target = new Target("apple-health", user, Map.of(), null);
 
     // when
@@ -104,14 +96,8 @@ class ImportIT {
   void importsSelfReportsUploadedInPartsAsJournalEntriesOfTheMappedUser() throws Exception {
     // given
     String user = "u-" + UUID.randomUUID();
-    CollectingSink expected = new CollectingSink();
-    try (ImportInput input = ImportInput.open(WELLNESS)) {
-      new PmdataImporter()
-          .importFrom(
-              input,
-              ImportOptions.forUser(UserId.of(user), ZoneId.of("Europe/Oslo"), Instant.now()),
-              expected);
-    }
+    CollectingSink expected =
+        CollectingSink.parse(new PmdataImporter(), WELLNESS, user, ZoneId.of("Europe/Oslo"));
     long[] sent = {0};
 
     // when

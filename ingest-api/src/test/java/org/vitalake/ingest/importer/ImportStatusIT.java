@@ -82,14 +82,8 @@ class ImportStatusIT {
   void answersAFinishedImportWithItsRejectionsAfterARestart() throws Exception {
     // given: a self-report file with rejected lines, imported by its owner
     String user = "u-" + UUID.randomUUID();
-    CollectingSink expected = new CollectingSink();
-    try (ImportInput input = ImportInput.open(WELLNESS)) {
-      new PmdataImporter()
-          .importFrom(
-              input,
-              ImportOptions.forUser(UserId.of(user), ZoneId.of("Europe/Oslo"), Instant.now()),
-              expected);
-    }
+    CollectingSink expected =
+        CollectingSink.parse(new PmdataImporter(), WELLNESS, user, ZoneId.of("Europe/Oslo"));
     ImportClient owner = clientFor(user, "user");
     String importId =
         owner.uploadMultipart(WELLNESS, new Target("pmdata", user, Map.of(), null)).importId();
@@ -130,15 +124,13 @@ class ImportStatusIT {
                 SharedData.file("apple-health/tdda_export6s3sample.xml"),
                 SharedData.file("apple-health/alxdrcirilo_export.xml")))
         .write(export, 24_000_000L);
-    CollectingSink expected = new CollectingSink();
     String user = "u-" + UUID.randomUUID();
-    try (ImportInput input = ImportInput.open(export)) {
-      new org.vitalake.ingest.importer.applehealth.AppleHealthImporter()
-          .importFrom(
-              input,
-              ImportOptions.forUser(UserId.of(user), ZoneId.of("UTC"), Instant.now()),
-              expected);
-    }
+    CollectingSink expected =
+        CollectingSink.parse(
+            new org.vitalake.ingest.importer.applehealth.AppleHealthImporter(),
+            export,
+            user,
+            ZoneId.of("UTC"));
     assertThat(expected.samples.size())
         .as("samples in the generated export")
         .isGreaterThan(2 * CommittingImportSink.SAMPLE_BATCH);

@@ -105,14 +105,8 @@ class UploadIT {
   void importsAnUploadWhosePartsStraddleARestartWithEveryRowInBronze() throws Exception {
     // given: what the parser alone makes of the file, and the file in three parts
     String user = "u-" + UUID.randomUUID();
-    CollectingSink expected = new CollectingSink();
-    try (ImportInput input = ImportInput.open(IPHONE)) {
-      new AppleHealthImporter()
-          .importFrom(
-              input,
-              ImportOptions.forUser(UserId.of(user), ZoneId.of("UTC"), Instant.now()),
-              expected);
-    }
+    CollectingSink expected =
+        CollectingSink.parse(new AppleHealthImporter(), IPHONE, user, ZoneId.of("UTC"));
     List<byte[]> parts = split(IPHONE, 3);
     String uploadId = clientFor(user).createUpload("export.xml", null).uploadId();
     clientFor(user).storePart(uploadId, 1, parts.get(0));
