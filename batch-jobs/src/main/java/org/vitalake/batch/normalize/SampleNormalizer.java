@@ -8,6 +8,8 @@ import static org.apache.spark.sql.functions.unix_micros;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -113,24 +115,18 @@ public final class SampleNormalizer {
     Dataset<Row> zones =
         broadcast(timeZones.select(col("user_id").as("z_user"), col("time_zone").as("z_zone")));
     // the resolver's columns first, in its order, then what only the sort needs
+    Map<String, Column> derived =
+        Map.of(
+            "start_us", unix_micros(col("start_time")),
+            "end_us", unix_micros(col("end_time")),
+            "time_zone", col("z_zone"));
+    Column[] columns =
+        Stream.concat(
+                SampleResolver.INPUT.stream().map(c -> derived.getOrDefault(c, col(c)).as(c)),
+                Stream.of(unix_micros(col("received_at")).as("received_us")))
+            .toArray(Column[]::new);
     Dataset<Row> input =
-        bronze
-            .join(zones, col("user_id").equalTo(zones.col("z_user")), "left")
-            .select(
-                col("user_id"),
-                col("metric"),
-                col("value"),
-                col("unit"),
-                col("value_as_sent"),
-                unix_micros(col("start_time")).as("start_us"),
-                unix_micros(col("end_time")).as("end_us"),
-                col("zone_offset_seconds"),
-                col("source"),
-                col("device"),
-                col("device_type"),
-                col("sample_key"),
-                col("z_zone").as("time_zone"),
-                unix_micros(col("received_at")).as("received_us"));
+        bronze.join(zones, col("user_id").equalTo(zones.col("z_user")), "left").select(columns);
     Dataset<Row> clustered =
         input
             .repartition(partitions(bronze), col("user_id"))

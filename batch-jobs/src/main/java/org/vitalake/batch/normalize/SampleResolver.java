@@ -47,8 +47,9 @@ final class SampleResolver implements FlatMapFunction<Iterator<InternalRow>, Int
   private static final long serialVersionUID = 2L;
 
   /**
-   * The input columns, in this order; the rows may carry more columns after them (the sort keys
-   * only the sort needs), which the pass ignores.
+   * The input columns, in this order ({@link SampleNormalizer#normalize} selects them from this
+   * list); the rows may carry more columns after them (the sort keys only the sort needs), which
+   * the pass ignores.
    */
   static final List<String> INPUT =
       List.of(
