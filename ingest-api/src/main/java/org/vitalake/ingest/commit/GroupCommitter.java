@@ -20,10 +20,13 @@ import org.slf4j.LoggerFactory;
  * requests cost one table commit instead of one each.
  *
  * <p>A commit starts when the oldest waiting submission has waited {@link
- * GroupCommitSettings#maxDelay()}, or as soon as {@link GroupCommitSettings#maxBatchItems()} items
- * are waiting. A submission is never split: all its items are in exactly one commit, and its future
- * completes only after that commit succeeded, or fails when it failed (together with every other
- * submission of that commit). Nothing is acknowledged before it is committed.
+ * GroupCommitSettings#maxDelay()}, as soon as {@link GroupCommitSettings#maxBatchItems()} items are
+ * waiting, or as soon as a bulk submission ({@link #submitWhenCapacity}, {@link #submitAndWait})
+ * waits: a bulk importer's batch is large enough to pay for a commit of its own, so holding it back
+ * for others would only stall the import (whatever else waits joins that commit). A submission is
+ * never split: all its items are in exactly one commit, and its future completes only after that
+ * commit succeeded, or fails when it failed (together with every other submission of that commit).
+ * Nothing is acknowledged before it is committed.
  *
  * <p>With a plain {@link BatchSink}, worker threads commit one batch each; while they commit, the
  * next batch gathers. With a {@link StagingBatchSink} the commit is a pipeline: worker threads
@@ -48,6 +51,7 @@ public final class GroupCommitter<T> implements AutoCloseable {
   private final AtomicLong commits = new AtomicLong();
   private final List<Thread> workers = new ArrayList<>();
   private int queuedItems;
+  private int queuedBulk;
   private int inFlightItems;
   private boolean closed;
 
@@ -60,7 +64,8 @@ public final class GroupCommitter<T> implements AutoCloseable {
   private int stagersRunning;
   private int committingItems;
 
-  private record Pending<T>(List<T> items, CompletableFuture<CommitReceipt> future, long since) {}
+  private record Pending<T>(
+      List<T> items, CompletableFuture<CommitReceipt> future, long since, boolean bulk) {}
 
   /**
    * A gathered batch and its staging outcome (exactly one of {@code ready} and {@code failure}).
@@ -133,7 +138,7 @@ public final class GroupCommitter<T> implements AutoCloseable {
                 + settings.maxPendingItems()
                 + "); retry shortly");
       }
-      return enqueue(items);
+      return enqueue(items, false);
     } finally {
       lock.unlock();
     }
@@ -141,7 +146,7 @@ public final class GroupCommitter<T> implements AutoCloseable {
 
   /**
    * Queues {@code items}, waiting while the pending-item limit is reached (back-pressure for bulk
-   * importers), then waits for their commit.
+   * importers), then waits for their commit, which starts without waiting for other submissions.
    *
    * @throws CommitFailedException when the commit holding the items failed
    * @throws InterruptedException when interrupted; the items may still be committed
@@ -160,7 +165,8 @@ public final class GroupCommitter<T> implements AutoCloseable {
 
   /**
    * Queues {@code items}, waiting while the pending-item limit is reached (back-pressure for bulk
-   * importers), without waiting for their commit.
+   * importers), without waiting for their commit, which starts without waiting for other
+   * submissions.
    *
    * @return completes after the commit holding the items succeeded; fails with {@link
    *     CommitFailedException} when it failed
@@ -175,7 +181,7 @@ public final class GroupCommitter<T> implements AutoCloseable {
         changed.await();
       }
       requireOpen();
-      return enqueue(items);
+      return enqueue(items, true);
     } finally {
       lock.unlock();
     }
@@ -225,10 +231,13 @@ public final class GroupCommitter<T> implements AutoCloseable {
     return pending > 0 && pending + size > settings.maxPendingItems();
   }
 
-  private CompletableFuture<CommitReceipt> enqueue(List<T> items) {
+  private CompletableFuture<CommitReceipt> enqueue(List<T> items, boolean bulk) {
     CompletableFuture<CommitReceipt> future = new CompletableFuture<>();
-    queue.addLast(new Pending<>(List.copyOf(items), future, System.nanoTime()));
+    queue.addLast(new Pending<>(List.copyOf(items), future, System.nanoTime(), bulk));
     queuedItems += items.size();
+    if (bulk) {
+      queuedBulk++;
+    }
     changed.signalAll();
     return future;
   }
@@ -364,7 +373,10 @@ public final class GroupCommitter<T> implements AutoCloseable {
           continue; // another worker took it meanwhile
         }
         long deadline = queue.peekFirst().since() + settings.maxDelay().toNanos();
-        while (!closed && !queue.isEmpty() && queuedItems < settings.maxBatchItems()) {
+        while (!closed
+            && !queue.isEmpty()
+            && queuedItems < settings.maxBatchItems()
+            && queuedBulk == 0) {
           long wait = deadline - System.nanoTime();
           if (wait <= 0) {
             break;
@@ -385,6 +397,9 @@ public final class GroupCommitter<T> implements AutoCloseable {
           Pending<T> next = queue.pollFirst();
           batch.add(next);
           items += next.items().size();
+          if (next.bulk()) {
+            queuedBulk--;
+          }
         } while (!queue.isEmpty()
             && items + queue.peekFirst().items().size() <= settings.maxBatchItems());
         queuedItems -= items;

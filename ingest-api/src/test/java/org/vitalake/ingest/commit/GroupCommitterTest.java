@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -123,6 +124,30 @@ class GroupCommitterTest {
     assertThat(sink.batches).containsExactly(List.of(7));
     assertThatThrownBy(() -> committer.submit(List.of(8)))
         .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void commitsABulkSubmissionWithoutWaitingForOthers() throws Exception {
+    // given: a delay no test would sit out, and a request already waiting for it
+    RecordingSink sink = new RecordingSink();
+    sink.open.countDown();
+    try (GroupCommitter<Integer> committer = committer(sink, Duration.ofHours(1), 1_000, 10_000)) {
+      CompletableFuture<CommitReceipt> request = committer.submit(List.of(1));
+
+      // when: an importer queues its batch
+      CompletableFuture<CommitReceipt> bulk = committer.submitWhenCapacity(List.of(2, 3));
+
+      // then: its commit starts at once and takes the waiting request along
+      assertThat(bulk.get(20, TimeUnit.SECONDS).requestsInCommit()).isEqualTo(2);
+      assertThat(request).isCompleted();
+      assertThat(committer.submitAndWait(List.of(4)).itemsInCommit()).isEqualTo(1);
+      assertThat(sink.batches).containsExactly(List.of(1, 2, 3), List.of(4));
+
+      // and: a later request waits for the delay again, as bulk submissions are no longer queued
+      CompletableFuture<CommitReceipt> later = committer.submit(List.of(5));
+      assertThatThrownBy(() -> later.get(300, TimeUnit.MILLISECONDS))
+          .isInstanceOf(TimeoutException.class);
+    }
   }
 
   /** Stages by recording, commits by appending to {@code committed}; commits can be held. */
