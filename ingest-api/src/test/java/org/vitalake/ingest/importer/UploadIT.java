@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +24,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.vitalake.core.id.UserId;
 import org.vitalake.ingest.IngestProperties;
 import org.vitalake.ingest.importer.applehealth.AppleHealthImporter;
+import org.vitalake.ingest.importer.bench.AppleHealthExportGenerator;
 import org.vitalake.ingest.importer.cli.ImportClient;
 import org.vitalake.ingest.importer.cli.ImportClient.ImportRequestException;
 import org.vitalake.ingest.importer.cli.ImportClient.Target;
@@ -141,6 +145,48 @@ class UploadIT {
                 .mapToLong(Integer::longValue)
                 .sum())
         .isEqualTo(Files.size(IPHONE));
+  }
+
+  @Test
+  void uploadsAFileOfManyPartsWithSeveralInFlightAndImportsEveryRow(@TempDir Path dir)
+      throws Exception {
+    // given: an export of more parts than the client sends at once
+    Path export = dir.resolve("export.xml");
+    new AppleHealthExportGenerator(List.of(IPHONE)).write(export, 11L * 1024 * 1024);
+    int parts =
+        (int) ((Files.size(export) + ImportService.PART_BYTES - 1) / ImportService.PART_BYTES);
+    assertThat(parts).isGreaterThan(ImportClient.PARTS_IN_FLIGHT);
+    String user = "u-" + UUID.randomUUID();
+    CollectingSink expected =
+        CollectingSink.parse(new AppleHealthImporter(), export, user, ZoneId.of("UTC"));
+    List<Long> progress = new ArrayList<>();
+
+    // when
+    ImportClient owner = clientFor(user);
+    ImportStatusResponse done =
+        owner.await(
+            owner.upload(export, appleHealth(user), progress::add).importId(),
+            s -> {},
+            Duration.ofMillis(100));
+
+    // then: every part arrived, in order, and every row is in bronze
+    assertThat(done.status()).as(done.error()).isEqualTo("done");
+    assertThat(progress).hasSize(parts).isSorted().endsWith(Files.size(export));
+    assertThat(done.accepted()).isEqualTo(expected.samples.size()).isPositive();
+    assertThat(
+            scanner
+                .scan(
+                    LakehouseTables.WEARABLE_SAMPLES.id(),
+                    Expressions.equal("ingest_id", done.importId()))
+                .size())
+        .isEqualTo(expected.samples.size());
+    RawArchive archive = server.context().getBean(RawArchive.class);
+    ByteArrayOutputStream joined = new ByteArrayOutputStream();
+    for (String ref : done.rawRefs()) {
+      joined.write(archive.get(ref));
+    }
+    assertThat(done.rawRefs()).hasSize(parts);
+    assertThat(joined.toByteArray()).isEqualTo(Files.readAllBytes(export));
   }
 
   @Test

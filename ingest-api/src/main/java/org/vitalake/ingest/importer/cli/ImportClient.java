@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,15 +15,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import org.vitalake.ingest.importer.ImportStatusResponse;
 import org.vitalake.ingest.importer.UploadResponse;
 
 /** Talks to {@code /imports} of a running ingest API: uploads files and follows imports. */
 public final class ImportClient {
+
+  /** Parts of an upload sent at once. */
+  public static final int PARTS_IN_FLIGHT = 3;
 
   private static final ObjectMapper JSON =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -107,30 +114,63 @@ public final class ImportClient {
   }
 
   /**
-   * Uploads a file of any size in parts, each archived as it arrives, then starts its import.
+   * Uploads a file of any size in parts, each archived as it arrives, then starts its import. Up to
+   * {@link #PARTS_IN_FLIGHT} parts are sent at once: the service archives each part before it
+   * answers, so one part at a time would leave the connection idle during every archive write.
    *
-   * @param sent called with the bytes sent so far
+   * @param sent called with the bytes acknowledged so far, on the calling thread
    */
   public ImportStatusResponse upload(Path file, Target target, java.util.function.LongConsumer sent)
       throws IOException, InterruptedException {
     UploadResponse upload = createUpload(file.getFileName().toString(), target.userId());
     String uploadId = upload.uploadId();
     int partBytes = upload.maxPartBytes();
+    ArrayDeque<SentPart> inFlight = new ArrayDeque<>();
     long total = 0;
     try (InputStream in = Files.newInputStream(file)) {
       int part = 0;
       byte[] chunk;
       while ((chunk = in.readNBytes(partBytes)).length > 0 || part == 0) {
         part++;
-        storePart(uploadId, part, chunk);
-        total += chunk.length;
-        sent.accept(total);
+        if (inFlight.size() == PARTS_IN_FLIGHT) {
+          total += inFlight.removeFirst().await();
+          sent.accept(total);
+        }
+        inFlight.addLast(new SentPart(storePartAsync(uploadId, part, chunk), chunk.length));
         if (chunk.length < partBytes) {
           break;
         }
       }
+      while (!inFlight.isEmpty()) {
+        total += inFlight.removeFirst().await();
+        sent.accept(total);
+      }
+    } finally {
+      inFlight.forEach(p -> p.response().cancel(true));
     }
     return startUpload(uploadId, target);
+  }
+
+  /** A part on its way, and its size. */
+  private record SentPart(CompletableFuture<JsonNode> response, int bytes) {
+    /** Waits for the part to be stored; rethrows the service's refusal as it was. */
+    int await() throws IOException, InterruptedException {
+      try {
+        response.get();
+        return bytes;
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof IOException io) {
+          throw io;
+        }
+        if (e.getCause() instanceof UncheckedIOException io) {
+          throw io.getCause();
+        }
+        if (e.getCause() instanceof RuntimeException failure) {
+          throw failure;
+        }
+        throw new IOException(e.getCause());
+      }
+    }
   }
 
   /**
@@ -151,14 +191,20 @@ public final class ImportClient {
   /** Sends part {@code part} (1, 2, ...) of an upload, at most its {@code maxPartBytes}. */
   public void storePart(String uploadId, int part, byte[] body)
       throws IOException, InterruptedException {
-    HttpRequest request =
-        authorized(
-                HttpRequest.newBuilder(
-                    base.resolve("/imports/uploads/" + uploadId + "/parts/" + part)))
-            .header("Content-Type", "application/octet-stream")
-            .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
-            .build();
-    send(request, 204);
+    send(partRequest(uploadId, part, body), 204);
+  }
+
+  private CompletableFuture<JsonNode> storePartAsync(String uploadId, int part, byte[] body) {
+    return http.sendAsync(partRequest(uploadId, part, body), HttpResponse.BodyHandlers.ofString())
+        .thenApply(response -> checked(response, 204));
+  }
+
+  private HttpRequest partRequest(String uploadId, int part, byte[] body) {
+    return authorized(
+            HttpRequest.newBuilder(base.resolve("/imports/uploads/" + uploadId + "/parts/" + part)))
+        .header("Content-Type", "application/octet-stream")
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+        .build();
   }
 
   /** Starts importing an upload whose parts were all sent. */
@@ -213,7 +259,15 @@ public final class ImportClient {
 
   private JsonNode send(HttpRequest request, int expected)
       throws IOException, InterruptedException {
-    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    try {
+      return checked(http.send(request, HttpResponse.BodyHandlers.ofString()), expected);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  /** The response's JSON body when its status is {@code expected}; otherwise the refusal. */
+  private static JsonNode checked(HttpResponse<String> response, int expected) {
     if (response.statusCode() != expected) {
       throw new ImportRequestException(
           response.statusCode(),
@@ -221,7 +275,11 @@ public final class ImportClient {
           response.body(),
           describe(response));
     }
-    return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
+    try {
+      return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException("unreadable answer from " + response.uri(), e);
+    }
   }
 
   /** The problem's detail and field errors, or the raw body. */
