@@ -12,6 +12,7 @@ import io.minio.RemoveObjectsArgs;
 import io.minio.Result;
 import io.minio.StatObjectArgs;
 import io.minio.errors.ErrorResponseException;
+import io.minio.http.HttpUtils;
 import io.minio.messages.DeleteError;
 import io.minio.messages.DeleteObject;
 import io.minio.messages.Item;
@@ -23,7 +24,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
 import org.vitalake.core.id.UserId;
 
 /**
@@ -39,17 +44,37 @@ public final class RawArchive implements AutoCloseable {
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
   private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]{1,10}(\\.[a-z0-9]{1,10})?");
 
+  /**
+   * Requests to the S3 endpoint in flight at once. The minio client sends every request through
+   * OkHttp's asynchronous dispatcher, whose default (5 per host) would let only five concurrent
+   * sync requests archive their bodies at a time, whatever the cores could do.
+   */
+  static final int MAX_CONCURRENT_REQUESTS = 64;
+
+  private static final long TIMEOUT_MILLIS = TimeUnit.MINUTES.toMillis(5);
+
+  private final OkHttpClient http;
   private final MinioClient client;
   private final String bucket;
 
   /** An archive in {@link LakehouseProperties#rawBucket()} on the lakehouse's S3 endpoint. */
   public RawArchive(LakehouseProperties properties) {
     this.bucket = properties.rawBucket();
+    Dispatcher dispatcher = new Dispatcher();
+    dispatcher.setMaxRequests(MAX_CONCURRENT_REQUESTS);
+    dispatcher.setMaxRequestsPerHost(MAX_CONCURRENT_REQUESTS);
+    this.http =
+        HttpUtils.newDefaultHttpClient(TIMEOUT_MILLIS, TIMEOUT_MILLIS, TIMEOUT_MILLIS)
+            .newBuilder()
+            .dispatcher(dispatcher)
+            .connectionPool(new ConnectionPool(MAX_CONCURRENT_REQUESTS, 5, TimeUnit.MINUTES))
+            .build();
     this.client =
         MinioClient.builder()
             .endpoint(properties.s3Endpoint())
             .region(properties.region())
             .credentials(properties.accessKey(), properties.secretKey())
+            .httpClient(http)
             .build();
   }
 
@@ -258,6 +283,10 @@ public final class RawArchive implements AutoCloseable {
       client.close();
     } catch (Exception e) {
       throw new IllegalStateException("closing the S3 client of the raw archive", e);
+    } finally {
+      // the client leaves an HTTP client it did not create open
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
     }
   }
 

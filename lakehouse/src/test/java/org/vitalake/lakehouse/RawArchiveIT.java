@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,6 +54,41 @@ class RawArchiveIT {
     assertThat(local.s3Server().dataDir().resolve(local.properties().rawBucket()).resolve(key))
         .exists()
         .hasBinaryContent(body);
+  }
+
+  @Test
+  void storesPayloadsFromMoreThreadsThanItsConnectionLimitAtOnce() throws Exception {
+    // given: more concurrent writers than the client keeps connections for
+    UserId user = UserId.of("u-raw-concurrent");
+    int writers = 2 * RawArchive.MAX_CONCURRENT_REQUESTS;
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<String>> refs = new ArrayList<>();
+    try {
+      for (int i = 0; i < writers; i++) {
+        String id = "ingest-" + i;
+        refs.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  String key =
+                      RawArchive.rawKey("sync", user, LocalDate.of(2026, 3, 15), id, "json");
+                  return archive.put(key, id.getBytes(StandardCharsets.UTF_8), "application/json");
+                }));
+      }
+
+      // when
+      start.countDown();
+
+      // then: every payload is stored under its own key, none lost or swapped
+      for (int i = 0; i < writers; i++) {
+        String ref = refs.get(i).get(60, TimeUnit.SECONDS);
+        assertThat(ref).endsWith("/ingest-" + i + ".json");
+        assertThat(new String(archive.get(ref), StandardCharsets.UTF_8)).isEqualTo("ingest-" + i);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
