@@ -25,6 +25,9 @@ import org.apache.iceberg.io.CloseableIterable;
  */
 public final class TableScanner {
 
+  /** The column list that selects every column. */
+  public static final List<String> ALL_COLUMNS = List.of();
+
   private final Lakehouse lakehouse;
 
   public TableScanner(Lakehouse lakehouse) {
@@ -66,13 +69,22 @@ public final class TableScanner {
 
   /** The rows of {@code snapshotId} (time travel) matching {@code filter}. */
   public List<Record> scanAt(TableIdentifier id, long snapshotId, Expression filter) {
-    Table table = lakehouse.table(id);
-    try (CloseableIterable<Record> rows =
-        IcebergGenerics.read(table).useSnapshot(snapshotId).where(filter).build()) {
+    try (CloseableIterable<Record> rows = openAt(id, snapshotId, filter, ALL_COLUMNS)) {
       return collect(rows);
     } catch (IOException e) {
       throw new UncheckedIOException("scanning " + id + " at snapshot " + snapshotId, e);
     }
+  }
+
+  /**
+   * A lazy scan of {@code snapshotId} reading only {@code columns} (all when empty); the caller
+   * closes it. Rows hold just the selected columns.
+   */
+  public CloseableIterable<Record> openAt(
+      TableIdentifier id, long snapshotId, Expression filter, List<String> columns) {
+    return select(IcebergGenerics.read(lakehouse.table(id)).useSnapshot(snapshotId), columns)
+        .where(filter)
+        .build();
   }
 
   /** Number of rows in the current snapshot, from the snapshot summary (no data is read). */
@@ -128,40 +140,69 @@ public final class TableScanner {
   /** {@link #scanAppends(TableIdentifier, Long, long)} restricted to rows matching a filter. */
   public List<Record> scanAppends(
       TableIdentifier id, Long fromSnapshotExclusive, long toSnapshotInclusive, Expression filter) {
+    try (CloseableIterable<Record> rows =
+        openAppends(id, fromSnapshotExclusive, toSnapshotInclusive, filter, ALL_COLUMNS)) {
+      return collect(rows);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "scanning appends of "
+              + id
+              + " after "
+              + fromSnapshotExclusive
+              + " up to "
+              + toSnapshotInclusive,
+          e);
+    }
+  }
+
+  /**
+   * A lazy {@link #scanAppends(TableIdentifier, Long, long, Expression)} reading only {@code
+   * columns} (all when empty), for consumers that must not hold a large backlog in memory; the
+   * caller closes it.
+   */
+  public CloseableIterable<Record> openAppends(
+      TableIdentifier id,
+      Long fromSnapshotExclusive,
+      long toSnapshotInclusive,
+      Expression filter,
+      List<String> columns) {
     Table table = lakehouse.table(id);
     if (table.snapshot(toSnapshotInclusive) == null) {
       throw new IllegalArgumentException(
           "snapshot " + toSnapshotInclusive + " is not in the history of " + id);
     }
     if (fromSnapshotExclusive != null && fromSnapshotExclusive == toSnapshotInclusive) {
-      return List.of();
+      return CloseableIterable.empty();
     }
-    List<Record> result = new ArrayList<>();
-    long from;
     if (fromSnapshotExclusive != null) {
-      from = fromSnapshotExclusive;
-    } else {
-      Snapshot oldest = oldestAncestor(table, toSnapshotInclusive);
-      // the oldest snapshot has no parent, so everything it holds is what it added
-      if (DataOperations.APPEND.equals(oldest.operation())) {
-        result.addAll(scanAt(id, oldest.snapshotId(), filter));
-      }
-      if (oldest.snapshotId() == toSnapshotInclusive) {
-        return result;
-      }
-      from = oldest.snapshotId();
+      return appendsBetween(table, fromSnapshotExclusive, toSnapshotInclusive, filter, columns);
     }
-    try (CloseableIterable<Record> rows =
-        IcebergGenerics.read(table)
-            .where(filter)
-            .appendsBetween(from, toSnapshotInclusive)
-            .build()) {
-      result.addAll(collect(rows));
-      return result;
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "scanning appends of " + id + " after " + from + " up to " + toSnapshotInclusive, e);
+    Snapshot oldest = oldestAncestor(table, toSnapshotInclusive);
+    // the oldest snapshot has no parent, so everything it holds is what it added
+    CloseableIterable<Record> first =
+        DataOperations.APPEND.equals(oldest.operation())
+            ? openAt(id, oldest.snapshotId(), filter, columns)
+            : CloseableIterable.empty();
+    if (oldest.snapshotId() == toSnapshotInclusive) {
+      return first;
     }
+    return CloseableIterable.concat(
+        List.of(
+            first,
+            appendsBetween(table, oldest.snapshotId(), toSnapshotInclusive, filter, columns)));
+  }
+
+  private static CloseableIterable<Record> appendsBetween(
+      Table table, long from, long to, Expression filter, List<String> columns) {
+    return select(IcebergGenerics.read(table), columns)
+        .where(filter)
+        .appendsBetween(from, to)
+        .build();
+  }
+
+  private static IcebergGenerics.ScanBuilder select(
+      IcebergGenerics.ScanBuilder scan, List<String> columns) {
+    return columns.isEmpty() ? scan : scan.select(columns);
   }
 
   private static Snapshot oldestAncestor(Table table, long snapshotId) {

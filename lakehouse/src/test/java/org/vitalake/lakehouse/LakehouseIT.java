@@ -27,6 +27,7 @@ import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.expressions.Expressions;
+import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.types.Types;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -327,6 +328,43 @@ class LakehouseIT {
     assertThat(keys(scanner.scanAppends(id, null, s3))).isEqualTo(keys(first, second, third));
     assertThat(keys(scanner.scanAppends(id, s1, s3, Expressions.equal("ingest_id", "third"))))
         .isEqualTo(keys(third));
+  }
+
+  @Test
+  void lazyAppendScanReadsOnlyTheSelectedColumns() throws Exception {
+    // given
+    TableIdentifier id = TableIdentifier.of("incremental_test", "projected");
+    lakehouse.ensureTables(List.of(definition(id, LakehouseTables.WEARABLE_SAMPLES.schema())));
+    Instant t = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    List<Record> first = TestRows.samples("u-proj", "first", t, 4);
+    List<Record> second = TestRows.samples("u-proj", "second", t, 3);
+    long s1 = appender.append(id, first);
+    long s2 = appender.append(id, second);
+    List<String> columns = List.of("sample_key", "value");
+
+    // when
+    List<Record> fromStart = new ArrayList<>();
+    List<Record> afterFirst = new ArrayList<>();
+    try (CloseableIterable<Record> rows =
+        scanner.openAppends(id, null, s2, Expressions.alwaysTrue(), columns)) {
+      rows.forEach(fromStart::add);
+    }
+    try (CloseableIterable<Record> rows =
+        scanner.openAppends(id, s1, s2, Expressions.alwaysTrue(), columns)) {
+      rows.forEach(afterFirst::add);
+    }
+
+    // then
+    assertThat(keys(fromStart)).isEqualTo(keys(first, second));
+    assertThat(keys(afterFirst)).isEqualTo(keys(second));
+    assertThat(afterFirst)
+        .allSatisfy(
+            row -> {
+              assertThat(row.struct().fields())
+                  .extracting(Types.NestedField::name)
+                  .containsExactlyInAnyOrderElementsOf(columns);
+              assertThat(row.getField("value")).isInstanceOf(Double.class);
+            });
   }
 
   @Test

@@ -2,6 +2,8 @@ package org.vitalake.serving.realtime;
 
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +23,7 @@ import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.expressions.Expression;
 import org.apache.iceberg.expressions.Expressions;
+import org.apache.iceberg.io.CloseableIterable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vitalake.lakehouse.Lakehouse;
@@ -157,8 +160,12 @@ public class BronzeConsumer {
         base = current == null ? null : current.snapshotId();
       }
       if (base != null) {
-        List<Record> recent = scanner.scanAt(id, base, recentRows(id, now));
-        rows += feed(id, recent, now);
+        try (CloseableIterable<Record> recent =
+            scanner.openAt(id, base, recentRows(id, now), columns(id))) {
+          rows += feed(id, recent, now);
+        } catch (IOException e) {
+          throw new UncheckedIOException("rebuilding today's totals from " + id, e);
+        }
         positions.put(id, base);
       }
     }
@@ -182,18 +189,23 @@ public class BronzeConsumer {
       if (current == null || Objects.equals(current.snapshotId(), positions.get(id))) {
         continue;
       }
-      List<Record> appended;
-      try {
-        appended =
-            scanner.scanAppends(id, positions.get(id), current.snapshotId(), recentRows(id, now));
+      // rows stream from the files into the totals, so a backlog after a pause or a burst of
+      // imports costs time, not heap
+      try (CloseableIterable<Record> appended =
+          scanner.openAppends(
+              id, positions.get(id), current.snapshotId(), recentRows(id, now), columns(id))) {
+        feed(id, appended, now);
       } catch (IllegalArgumentException e) {
         // the processed snapshot is no longer an ancestor (table rewritten): start over
         LOG.warn("{}; rebuilding today's totals from the current snapshots", e.getMessage());
         checkpoint.delete();
         ready = false;
         return;
+      } catch (IOException | RuntimeException e) {
+        // some of the rows may be counted already: rebuild from the checkpoint, so none twice
+        ready = false;
+        throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
       }
-      feed(id, appended, now);
       positions.put(id, current.snapshotId());
       changed = true;
     }
@@ -208,17 +220,26 @@ public class BronzeConsumer {
     }
   }
 
-  private long feed(TableIdentifier id, List<Record> rows, Instant now) {
+  private long feed(TableIdentifier id, Iterable<Record> rows, Instant now) {
     boolean wearable = id.equals(LakehouseTables.WEARABLE_SAMPLES.id());
+    long count = 0;
     for (Record row : rows) {
       if (wearable) {
         BronzeEvents.wearable(row).ifPresent(e -> aggregates.add(e, now));
       } else {
         BronzeEvents.meal(row).ifPresent(e -> aggregates.add(e, now));
       }
+      count++;
     }
-    rowsRead.addAndGet(rows.size());
-    return rows.size();
+    rowsRead.addAndGet(count);
+    return count;
+  }
+
+  /** What the totals need of a table's rows: wearable rows are many, so only those columns. */
+  private static List<String> columns(TableIdentifier id) {
+    return id.equals(LakehouseTables.WEARABLE_SAMPLES.id())
+        ? BronzeEvents.WEARABLE_COLUMNS
+        : TableScanner.ALL_COLUMNS;
   }
 
   /**

@@ -1,13 +1,14 @@
 package org.vitalake.serving.realtime;
 
+import java.util.List;
 import java.util.Optional;
 import org.apache.iceberg.data.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vitalake.core.id.UserId;
 import org.vitalake.core.journal.MealContent;
 import org.vitalake.core.journal.RecordedJournalEntry;
-import org.vitalake.core.sample.RecordedSample;
-import org.vitalake.core.sample.Sample;
+import org.vitalake.core.metric.Metric;
 import org.vitalake.lakehouse.BronzeRecords;
 
 /**
@@ -21,23 +22,40 @@ public final class BronzeEvents {
 
   private BronzeEvents() {}
 
-  /** The sample in a {@code bronze.wearable_samples} row. */
+  /**
+   * The columns of {@code bronze.wearable_samples} that {@link #wearable} reads: a scan that
+   * selects only these skips the long per-request strings (ids, raw references) it would otherwise
+   * decode for every row.
+   */
+  public static final List<String> WEARABLE_COLUMNS =
+      List.of(
+          "user_id",
+          "metric",
+          "value",
+          "start_time",
+          "end_time",
+          "zone_offset_seconds",
+          "source",
+          "sample_key",
+          "received_at");
+
+  /**
+   * The sample in a {@code bronze.wearable_samples} row holding at least {@link #WEARABLE_COLUMNS};
+   * the value is already in the metric's canonical unit (ingest validated and converted it).
+   */
   public static Optional<WearableEvent> wearable(Record row) {
     try {
-      RecordedSample recorded = BronzeRecords.parseSample(row);
-      Sample s = recorded.sample();
-      String storedKey = (String) row.getField("sample_key");
       return Optional.of(
           new WearableEvent(
-              s.userId(),
-              s.metric(),
-              s.value(),
-              s.start(),
-              s.end(),
-              s.zoneOffset() == null ? null : s.zoneOffset().getTotalSeconds(),
-              s.source(),
-              storedKey != null ? storedKey : s.sampleKey(),
-              recorded.receivedAt()));
+              UserId.of((String) row.getField("user_id")),
+              Metric.parse((String) row.getField("metric")),
+              (Double) row.getField("value"),
+              BronzeRecords.instant(row.getField("start_time")),
+              BronzeRecords.instant(row.getField("end_time")),
+              (Integer) row.getField("zone_offset_seconds"),
+              (String) row.getField("source"),
+              (String) row.getField("sample_key"),
+              BronzeRecords.instant(row.getField("received_at"))));
     } catch (RuntimeException e) {
       LOG.debug("skipping wearable row {}: {}", row, e.getMessage());
       return Optional.empty();
