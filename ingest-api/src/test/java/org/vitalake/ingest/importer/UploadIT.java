@@ -78,6 +78,12 @@ class UploadIT {
     server.start();
   }
 
+  private int bronzeRows(String importId) {
+    return scanner
+        .scan(LakehouseTables.WEARABLE_SAMPLES.id(), Expressions.equal("ingest_id", importId))
+        .size();
+  }
+
   private static Target appleHealth(String user) {
     return new Target("apple-health", user, Map.of(), null);
   }
@@ -127,13 +133,7 @@ class UploadIT {
     assertThat(done.status()).as(done.error()).isEqualTo("done");
     assertThat(done.rowsRead()).isEqualTo(expected.recordsRead);
     assertThat(done.accepted()).isEqualTo(expected.samples.size()).isPositive();
-    assertThat(
-            scanner
-                .scan(
-                    LakehouseTables.WEARABLE_SAMPLES.id(),
-                    Expressions.equal("ingest_id", done.importId()))
-                .size())
-        .isEqualTo(expected.samples.size());
+    assertThat(bronzeRows(done.importId())).isEqualTo(expected.samples.size());
     assertThat(done.rawRefs())
         .hasSize(3)
         .allSatisfy(ref -> assertThat(ref).contains("/" + user + "/import/").contains(uploadId));
@@ -173,13 +173,7 @@ class UploadIT {
     assertThat(done.status()).as(done.error()).isEqualTo("done");
     assertThat(progress).hasSize(parts).isSorted().endsWith(Files.size(export));
     assertThat(done.accepted()).isEqualTo(expected.samples.size()).isPositive();
-    assertThat(
-            scanner
-                .scan(
-                    LakehouseTables.WEARABLE_SAMPLES.id(),
-                    Expressions.equal("ingest_id", done.importId()))
-                .size())
-        .isEqualTo(expected.samples.size());
+    assertThat(bronzeRows(done.importId())).isEqualTo(expected.samples.size());
     RawArchive archive = server.context().getBean(RawArchive.class);
     ByteArrayOutputStream joined = new ByteArrayOutputStream();
     for (String ref : done.rawRefs()) {
