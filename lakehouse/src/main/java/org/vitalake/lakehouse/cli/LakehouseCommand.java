@@ -99,24 +99,9 @@ public final class LakehouseCommand {
       err.println(USAGE_TEXT);
       return USAGE;
     }
-    LakehouseProperties properties;
-    try {
-      properties = LakehouseProperties.fromMap(env);
-    } catch (IllegalArgumentException e) {
-      err.println("configuration error: " + e.getMessage());
+    LakehouseProperties properties = reachableLakehouse(env, command.equals("status"));
+    if (properties == null) {
       return FAILED;
-    }
-    String unreachable = checkS3Reachable(properties);
-    if (unreachable != null) {
-      err.println(unreachable);
-      return FAILED;
-    }
-    if (command.equals("status")) {
-      String missingCatalog = checkCatalogFile(properties);
-      if (missingCatalog != null) {
-        err.println(missingCatalog);
-        return FAILED;
-      }
     }
     try (Lakehouse lakehouse = Lakehouse.open(properties)) {
       String storageProblem = checkStorage(lakehouse, command.equals("status"));
@@ -157,19 +142,8 @@ public final class LakehouseCommand {
       err.println(EXPORT_USAGE);
       return USAGE;
     }
-    LakehouseProperties properties;
-    try {
-      properties = LakehouseProperties.fromMap(env);
-    } catch (IllegalArgumentException e) {
-      err.println("configuration error: " + e.getMessage());
-      return FAILED;
-    }
-    String problem = checkS3Reachable(properties);
-    if (problem == null) {
-      problem = checkCatalogFile(properties);
-    }
-    if (problem != null) {
-      err.println(problem);
+    LakehouseProperties properties = reachableLakehouse(env, true);
+    if (properties == null) {
       return FAILED;
     }
     long started = System.nanoTime();
@@ -396,6 +370,30 @@ public final class LakehouseCommand {
       }
       return "S3 at " + p.s3Endpoint() + " answered HTTP " + e.statusCode() + ": " + e.getMessage();
     }
+  }
+
+  /**
+   * The lakehouse configured by {@code env}, once its S3 endpoint answers and, when {@code
+   * catalogMustExist}, its catalog file exists; null after printing what is wrong.
+   */
+  private LakehouseProperties reachableLakehouse(
+      Map<String, String> env, boolean catalogMustExist) {
+    LakehouseProperties properties;
+    try {
+      properties = LakehouseProperties.fromMap(env);
+    } catch (IllegalArgumentException e) {
+      err.println("configuration error: " + e.getMessage());
+      return null;
+    }
+    String problem = checkS3Reachable(properties);
+    if (problem == null && catalogMustExist) {
+      problem = checkCatalogFile(properties);
+    }
+    if (problem != null) {
+      err.println(problem);
+      return null;
+    }
+    return properties;
   }
 
   /** Null when the S3 endpoint answers HTTP; otherwise what to tell the user. */
