@@ -21,6 +21,10 @@ import org.vitalake.lakehouse.local.RepositoryRoot;
  * @param shufflePartitions {@code VITALAKE_SPARK_SHUFFLE_PARTITIONS}; nullable = engine default for
  *     a cluster, 8 for a local master
  * @param snapshotRetentionHours {@code VITALAKE_SNAPSHOT_RETENTION_HOURS}, default 168
+ * @param arrivalMarginMinutes {@code VITALAKE_PIPELINE_ARRIVAL_MARGIN_MINUTES}, default 60: when
+ *     the bronze snapshots since the last run have been expired, a run reads the rows that arrived
+ *     after the last run's data time minus this margin, which must cover the longest time between a
+ *     row's {@code received_at} and its commit, and the clock difference between writers
  * @param sqlMaxRows rows the sql command prints at most ({@code VITALAKE_SQL_MAX_ROWS}, default
  *     100)
  */
@@ -33,6 +37,7 @@ public record BatchProperties(
     String sparkJars,
     Integer shufflePartitions,
     int snapshotRetentionHours,
+    int arrivalMarginMinutes,
     int sqlMaxRows) {
 
   public static final String ENV_BATCH_DB_URL = "VITALAKE_BATCH_DB_URL";
@@ -42,10 +47,13 @@ public record BatchProperties(
   public static final String ENV_SPARK_JARS = "VITALAKE_SPARK_JARS";
   public static final String ENV_SHUFFLE_PARTITIONS = "VITALAKE_SPARK_SHUFFLE_PARTITIONS";
   public static final String ENV_SNAPSHOT_RETENTION_HOURS = "VITALAKE_SNAPSHOT_RETENTION_HOURS";
+  public static final String ENV_ARRIVAL_MARGIN_MINUTES =
+      "VITALAKE_PIPELINE_ARRIVAL_MARGIN_MINUTES";
   public static final String ENV_SQL_MAX_ROWS = "VITALAKE_SQL_MAX_ROWS";
 
   public static final String DEFAULT_SPARK_MASTER = "local[*]";
   public static final int DEFAULT_SNAPSHOT_RETENTION_HOURS = 168;
+  public static final int DEFAULT_ARRIVAL_MARGIN_MINUTES = 60;
   public static final int DEFAULT_SQL_MAX_ROWS = 100;
 
   public BatchProperties {
@@ -64,6 +72,10 @@ public record BatchProperties(
     if (snapshotRetentionHours < 1 || snapshotRetentionHours > 24 * 3650) {
       throw new IllegalArgumentException(
           ENV_SNAPSHOT_RETENTION_HOURS + " is " + snapshotRetentionHours + " but must be 1-87600");
+    }
+    if (arrivalMarginMinutes < 0 || arrivalMarginMinutes > 7 * 24 * 60) {
+      throw new IllegalArgumentException(
+          ENV_ARRIVAL_MARGIN_MINUTES + " is " + arrivalMarginMinutes + " but must be 0-10080");
     }
     if (sqlMaxRows < 1 || sqlMaxRows > 1_000_000) {
       throw new IllegalArgumentException(
@@ -99,6 +111,7 @@ public record BatchProperties(
         value(env, ENV_SPARK_JARS),
         intOrNull(env, ENV_SHUFFLE_PARTITIONS),
         intOr(env, ENV_SNAPSHOT_RETENTION_HOURS, DEFAULT_SNAPSHOT_RETENTION_HOURS),
+        intOr(env, ENV_ARRIVAL_MARGIN_MINUTES, DEFAULT_ARRIVAL_MARGIN_MINUTES),
         intOr(env, ENV_SQL_MAX_ROWS, DEFAULT_SQL_MAX_ROWS));
   }
 
@@ -123,6 +136,7 @@ public record BatchProperties(
         sparkJars,
         shufflePartitions,
         snapshotRetentionHours,
+        arrivalMarginMinutes,
         sqlMaxRows);
   }
 
@@ -142,6 +156,8 @@ public record BatchProperties(
         + shufflePartitions
         + ", snapshotRetentionHours="
         + snapshotRetentionHours
+        + ", arrivalMarginMinutes="
+        + arrivalMarginMinutes
         + ", sqlMaxRows="
         + sqlMaxRows
         + "]";

@@ -89,11 +89,18 @@ public class NightlyPipelineJobConfiguration {
       PipelineRuns runs,
       ObjectProvider<SparkSession> spark,
       LakehouseProperties lakehouse,
+      BatchProperties batch,
       PrintStream pipelineOutput) {
     List<PipelineStage> ordered = orderStages(stages);
     PipelineRunListener listener =
         new PipelineRunListener(
-            spark, lakehouse.catalogName(), jobRepository, runs, contexts, pipelineOutput);
+            spark,
+            lakehouse.catalogName(),
+            Duration.ofMinutes(batch.arrivalMarginMinutes()),
+            jobRepository,
+            runs,
+            contexts,
+            pipelineOutput);
     // the steps run Spark, not database work: no transaction is held open while they run
     ResourcelessTransactionManager noTransaction = new ResourcelessTransactionManager();
     SimpleJobBuilder job = null;

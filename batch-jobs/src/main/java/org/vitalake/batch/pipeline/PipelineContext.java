@@ -91,7 +91,10 @@ public final class PipelineContext {
     return spark.read().format("iceberg").option("versionAsOf", range.to()).load(tableName(table));
   }
 
-  /** Rows appended to a bronze table within this run's snapshot range. */
+  /**
+   * Rows appended to a bronze table within this run's snapshot range, or, when the snapshots in
+   * between are expired, the rows of its last snapshot that arrived after the range's bound.
+   */
   public Dataset<Row> readNewBronze(TableDefinition table) {
     PipelineScope.SnapshotRange range = scope.range(table.qualifiedName());
     if (range.isEmpty()) {
@@ -99,6 +102,12 @@ public final class PipelineContext {
     }
     if (range.fromExclusive() == null) {
       return readBronze(table);
+    }
+    if (range.arrivedAfter() != null) {
+      return readBronze(table)
+          .where(
+              col(PipelineScopeResolver.arrivalColumn(table))
+                  .gt(lit(Timestamp.from(range.arrivedAfter()))));
     }
     return spark
         .read()

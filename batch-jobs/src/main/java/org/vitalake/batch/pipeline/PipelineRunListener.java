@@ -1,6 +1,7 @@
 package org.vitalake.batch.pipeline;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.time.LocalDate;
 import org.apache.spark.sql.SparkSession;
 import org.springframework.batch.core.JobExecution;
@@ -22,6 +23,7 @@ public final class PipelineRunListener implements JobExecutionListener {
 
   private final ObjectProvider<SparkSession> spark;
   private final String catalogName;
+  private final Duration arrivalMargin;
   private final JobRepository jobRepository;
   private final PipelineRuns runs;
   private final PipelineContexts contexts;
@@ -30,12 +32,14 @@ public final class PipelineRunListener implements JobExecutionListener {
   public PipelineRunListener(
       ObjectProvider<SparkSession> spark,
       String catalogName,
+      Duration arrivalMargin,
       JobRepository jobRepository,
       PipelineRuns runs,
       PipelineContexts contexts,
       PrintStream out) {
     this.spark = spark;
     this.catalogName = catalogName;
+    this.arrivalMargin = arrivalMargin;
     this.jobRepository = jobRepository;
     this.runs = runs;
     this.contexts = contexts;
@@ -52,7 +56,7 @@ public final class PipelineRunListener implements JobExecutionListener {
       String date = params.getString(PARAM_DATE, "");
       try {
         scope =
-            new PipelineScopeResolver(session, catalogName)
+            new PipelineScopeResolver(session, catalogName, arrivalMargin)
                 .resolve(
                     full,
                     date == null || date.isBlank() ? null : LocalDate.parse(date),

@@ -15,8 +15,7 @@ import java.util.Objects;
  * of a failed run reads exactly the same snapshots; the {@code to} ids of the last completed run
  * are where the next run starts.
  *
- * @param full recompute every day of every user (first run, {@code --full}, or a start snapshot
- *     that snapshot expiry has removed)
+ * @param full recompute every day of every user (first run, or {@code --full})
  * @param date a day recomputed for every user ({@code --date}); nullable
  * @param ranges per bronze table name ({@code bronze.wearable_samples}, ...)
  * @param dataAsOf commit time of the newest bronze snapshot read; stored as {@code computed_at} so
@@ -31,24 +30,37 @@ public record PipelineScope(
     String reason) {
 
   /**
-   * Bronze snapshots a run reads: appends after {@code fromExclusive} (null: all) up to {@code to}.
+   * Bronze rows a run reads: those appended after snapshot {@code fromExclusive} (null: all) up to
+   * snapshot {@code to}.
+   *
+   * <p>When snapshot expiry has removed the snapshots in between, the appends can no longer be
+   * listed; {@code arrivedAfter} is then set, and the run reads the rows of {@code to} whose
+   * arrival time ({@code received_at}, or {@code updated_at} for profiles) is after it.
    */
-  public record SnapshotRange(Long fromExclusive, Long to) {
+  public record SnapshotRange(Long fromExclusive, Long to, Instant arrivedAfter) {
+
+    public SnapshotRange(Long fromExclusive, Long to) {
+      this(fromExclusive, to, null);
+    }
+
     /** Whether there is nothing to read (empty table, or no commit since the last run). */
     public boolean isEmpty() {
       return to == null || to.equals(fromExclusive);
     }
 
     String encode() {
-      return (fromExclusive == null ? "" : fromExclusive) + ":" + (to == null ? "" : to);
+      return (fromExclusive == null ? "" : fromExclusive)
+          + ":"
+          + (to == null ? "" : to)
+          + (arrivedAfter == null ? "" : ":" + arrivedAfter.toEpochMilli());
     }
 
     static SnapshotRange decode(String text) {
-      int colon = text.indexOf(':');
-      String from = text.substring(0, colon);
-      String to = text.substring(colon + 1);
+      String[] parts = text.split(":", -1);
       return new SnapshotRange(
-          from.isEmpty() ? null : Long.valueOf(from), to.isEmpty() ? null : Long.valueOf(to));
+          parts[0].isEmpty() ? null : Long.valueOf(parts[0]),
+          parts[1].isEmpty() ? null : Long.valueOf(parts[1]),
+          parts.length > 2 ? Instant.ofEpochMilli(Long.parseLong(parts[2])) : null);
     }
   }
 
