@@ -1,6 +1,8 @@
 package org.vitalake.ingest.importer;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +17,10 @@ import org.vitalake.core.sample.Sample;
  * Gathers an import's rows into batches and commits them, counting what was read, committed and
  * rejected into the import's progress. One sample batch commits while the next one is read, so
  * reading overlaps committing; a batch counts as accepted once its commit succeeded.
+ *
+ * <p>Each batch's rows are stamped {@code received_at} when the batch is handed to the committer,
+ * not when the import started: the nightly pipeline may find new rows by their arrival time, which
+ * must stay close to their commit however long the import runs.
  */
 final class CommittingImportSink implements ImportSink {
 
@@ -24,10 +30,10 @@ final class CommittingImportSink implements ImportSink {
   private final ImportCommitter committer;
   private final ImportProgress progress;
   private final IngestId ingestId;
-  private final Instant receivedAt;
+  private final Clock clock;
   private final String rawRef;
-  private final List<RecordedSample> samples = new ArrayList<>();
-  private final List<RecordedJournalEntry> entries = new ArrayList<>();
+  private final List<Sample> samples = new ArrayList<>();
+  private final List<JournalEntry> entries = new ArrayList<>();
   private CompletableFuture<?> committing;
   private int committingSize;
 
@@ -35,12 +41,12 @@ final class CommittingImportSink implements ImportSink {
       ImportCommitter committer,
       ImportProgress progress,
       IngestId ingestId,
-      Instant receivedAt,
+      Clock clock,
       String rawRef) {
     this.committer = committer;
     this.progress = progress;
     this.ingestId = ingestId;
-    this.receivedAt = receivedAt;
+    this.clock = clock;
     this.rawRef = rawRef;
   }
 
@@ -51,7 +57,7 @@ final class CommittingImportSink implements ImportSink {
 
   @Override
   public void accept(Sample sample) {
-    samples.add(new RecordedSample(sample, ingestId, receivedAt, rawRef));
+    samples.add(sample);
     if (samples.size() >= SAMPLE_BATCH) {
       flushSamples();
     }
@@ -59,7 +65,7 @@ final class CommittingImportSink implements ImportSink {
 
   @Override
   public void accept(JournalEntry entry) {
-    entries.add(new RecordedJournalEntry(entry, ingestId, receivedAt, rawRef));
+    entries.add(entry);
     if (entries.size() >= ENTRY_BATCH) {
       flushEntries();
     }
@@ -93,7 +99,11 @@ final class CommittingImportSink implements ImportSink {
     if (samples.isEmpty()) {
       return;
     }
-    List<RecordedSample> batch = List.copyOf(samples);
+    Instant receivedAt = now();
+    List<RecordedSample> batch = new ArrayList<>(samples.size());
+    for (Sample sample : samples) {
+      batch.add(new RecordedSample(sample, ingestId, receivedAt, rawRef));
+    }
     samples.clear();
     CompletableFuture<?> next;
     try {
@@ -130,7 +140,11 @@ final class CommittingImportSink implements ImportSink {
     if (entries.isEmpty()) {
       return;
     }
-    List<RecordedJournalEntry> batch = List.copyOf(entries);
+    Instant receivedAt = now();
+    List<RecordedJournalEntry> batch = new ArrayList<>(entries.size());
+    for (JournalEntry entry : entries) {
+      batch.add(new RecordedJournalEntry(entry, ingestId, receivedAt, rawRef));
+    }
     entries.clear();
     try {
       committer.commitEntries(batch);
@@ -139,5 +153,9 @@ final class CommittingImportSink implements ImportSink {
       throw new IllegalStateException("the import was interrupted while committing", e);
     }
     progress.accepted.addAndGet(batch.size());
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 }

@@ -532,7 +532,7 @@ public class ImportService implements AutoCloseable {
             new ImportOptions(plan.user(), plan.participants(), plan.zone(), clock.instant());
         CommittingImportSink sink =
             new CommittingImportSink(
-                committer, progress, IngestId.of(progress.importId), receivedAt, refs.get(0));
+                committer, progress, IngestId.of(progress.importId), clock, refs.get(0));
         try {
           plan.format().createImporter().importFrom(input, options, sink);
           sink.flush();
