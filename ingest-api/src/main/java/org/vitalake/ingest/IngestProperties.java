@@ -19,6 +19,7 @@ public class IngestProperties {
   private int idempotencyMaxEntries = 100_000;
   private Duration importStatusInterval = Duration.ofSeconds(2);
   private Duration uploadExpiry = Duration.ofHours(24);
+  private Duration snapshotRetention = Duration.ofMinutes(5);
 
   public int getMaxPointsPerRequest() {
     return maxPointsPerRequest;
@@ -107,5 +108,17 @@ public class IngestProperties {
 
   public void setUploadExpiry(Duration uploadExpiry) {
     this.uploadExpiry = uploadExpiry;
+  }
+
+  /**
+   * How long bronze snapshots are kept before the service expires them (every {@code
+   * snapshot-expiry-interval}); the snapshot the nightly pipeline reads is kept by its tag.
+   */
+  public Duration getSnapshotRetention() {
+    return snapshotRetention;
+  }
+
+  public void setSnapshotRetention(Duration snapshotRetention) {
+    this.snapshotRetention = snapshotRetention;
   }
 }

@@ -395,6 +395,42 @@ class LakehouseIT {
   }
 
   @Test
+  void snapshotExpiryKeepsTheCurrentAndTaggedSnapshotsAndEveryRow() {
+    // given five appends, the second one tagged
+    TableIdentifier id = TableIdentifier.of("expiry_test", "samples");
+    lakehouse.ensureTables(List.of(definition(id, LakehouseTables.WEARABLE_SAMPLES.schema())));
+    Instant t = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    List<Long> snapshots = new ArrayList<>();
+    List<List<Record>> batches = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      List<Record> batch = TestRows.samples("u-exp", "b" + i, t, 3);
+      batches.add(batch);
+      snapshots.add(appender.append(id, batch));
+    }
+    Table table = lakehouse.table(id);
+    table.manageSnapshots().createTag("kept", snapshots.get(1)).commit();
+    List<String> manifestLists = new ArrayList<>();
+    for (long s : List.of(snapshots.get(0), snapshots.get(2), snapshots.get(3))) {
+      manifestLists.add(table.snapshot(s).manifestListLocation());
+    }
+
+    // when
+    SnapshotExpiry.Result result = SnapshotExpiry.expire(table, Instant.now().plusSeconds(1));
+    SnapshotExpiry.Result again = SnapshotExpiry.expire(table, Instant.now().plusSeconds(1));
+
+    // then
+    assertThat(result).isEqualTo(new SnapshotExpiry.Result(3, 2));
+    assertThat(again).isEqualTo(new SnapshotExpiry.Result(0, 2));
+    Table reloaded = lakehouse.table(id);
+    assertThat(reloaded.snapshot(snapshots.get(1))).isNotNull();
+    assertThat(reloaded.currentSnapshot().snapshotId()).isEqualTo(snapshots.get(4));
+    assertThat(manifestLists)
+        .allSatisfy(loc -> assertThat(reloaded.io().newInputFile(loc).exists()).isFalse());
+    assertThat(keys(scanner.scan(id)))
+        .isEqualTo(keys(batches.stream().flatMap(List::stream).toList()));
+  }
+
+  @Test
   void rejectsAnIncrementalScanToAnUnknownSnapshot() {
     assertThatThrownBy(() -> scanner.scanAppends(LakehouseTables.MOODS.id(), null, 42L))
         .isInstanceOf(IllegalArgumentException.class)
