@@ -45,24 +45,24 @@ public final class SnapshotExpiry {
     for (SnapshotRef ref : table.refs().values()) {
       referenced.add(ref.snapshotId());
     }
-    int expirable = 0;
-    int total = 0;
+    Set<Long> before = new HashSet<>();
+    boolean expirable = false;
     for (Snapshot snapshot : table.snapshots()) {
-      total++;
-      if (snapshot.timestampMillis() < cutoff && !referenced.contains(snapshot.snapshotId())) {
-        expirable++;
-      }
+      before.add(snapshot.snapshotId());
+      expirable |=
+          snapshot.timestampMillis() < cutoff && !referenced.contains(snapshot.snapshotId());
     }
-    if (expirable == 0) {
-      return new Result(0, total);
+    if (!expirable) {
+      return new Result(0, before.size());
     }
     table.expireSnapshots().expireOlderThan(cutoff).retainLast(1).commit();
     table.refresh();
+    // commits may land meanwhile: count which of the earlier snapshots are gone
     int kept = 0;
-    for (Snapshot ignored : table.snapshots()) {
+    for (Snapshot snapshot : table.snapshots()) {
       kept++;
+      before.remove(snapshot.snapshotId());
     }
-    // commits that landed meanwhile are kept, so count what is left rather than assume
-    return new Result(Math.max(0, total - kept), kept);
+    return new Result(before.size(), kept);
   }
 }
