@@ -97,9 +97,15 @@ public final class IngestBenchmark {
       TableIdentifier bronze = LakehouseTables.WEARABLE_SAMPLES.id();
       long rowsBefore = scanner.rowCount(bronze);
 
-      IngestClient client = IngestClient.create(URI.create(options.url));
-      Phase warmup = drive(client, token, batches, options.clients, options.warmupSeconds);
-      Phase measured = drive(client, token, batches, options.clients, options.seconds);
+      IngestClient client = IngestClient.create(URI.create(options.url), options.clients);
+      Phase warmup;
+      Phase measured;
+      try {
+        warmup = drive(client, token, batches, options.clients, options.warmupSeconds);
+        measured = drive(client, token, batches, options.clients, options.seconds);
+      } finally {
+        client.close();
+      }
       long acknowledged = warmup.points + measured.points;
       lakehouse.catalog().loadTable(bronze).refresh();
       long rowsAfter = scanner.rowCount(bronze);

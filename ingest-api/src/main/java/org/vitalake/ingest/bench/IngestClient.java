@@ -1,15 +1,32 @@
 package org.vitalake.ingest.bench;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
 
-/** A small client of the ingest API on the JDK's HTTP client, used by the benchmark and tests. */
+/**
+ * A small client of the ingest API, used by the benchmark and tests.
+ *
+ * <p>Calls are synchronous on the caller's thread (OkHttp), over a pool of keep-alive HTTP/1.1
+ * connections. The benchmark runs on the same cores as the service it measures, so the client must
+ * cost little; the JDK's {@code HttpClient} hands every exchange between its selector thread, an
+ * executor and the caller, which costs CPU the service would otherwise have. A request is never
+ * sent twice by the client itself ({@code retryOnConnectionFailure} off): a caller that retries
+ * does so knowingly, with an Idempotency-Key.
+ */
 public final class IngestClient {
+
+  private static final MediaType JSON = MediaType.get("application/json");
 
   /**
    * An answer of the service.
@@ -21,21 +38,29 @@ public final class IngestClient {
   public record Reply(int status, String contentType, String body) {}
 
   private final URI base;
-  private final HttpClient http;
+  private final OkHttpClient http;
 
-  public IngestClient(URI base, HttpClient http) {
+  private IngestClient(URI base, OkHttpClient http) {
     this.base = Objects.requireNonNull(base, "base");
     this.http = Objects.requireNonNull(http, "http");
   }
 
-  /** A client with its own HTTP/1.1 connection pool. */
-  public static IngestClient create(URI base) {
+  /** A client keeping up to {@code connections} idle connections open. */
+  public static IngestClient create(URI base, int connections) {
     return new IngestClient(
         base,
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
+        new OkHttpClient.Builder()
+            .connectionPool(new ConnectionPool(connections, 5, TimeUnit.MINUTES))
             .connectTimeout(Duration.ofSeconds(10))
+            .callTimeout(Duration.ofMinutes(2))
+            .readTimeout(Duration.ofMinutes(2))
+            .retryOnConnectionFailure(false)
             .build());
+  }
+
+  /** A client for a few concurrent callers. */
+  public static IngestClient create(URI base) {
+    return create(base, 16);
   }
 
   /** {@code POST /sync}; {@code token} and {@code idempotencyKey} may be null. */
@@ -53,11 +78,10 @@ public final class IngestClient {
   /** {@code POST path} with a JSON body. */
   public Reply post(String path, String token, byte[] body, String idempotencyKey)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(base.resolve(path))
-            .timeout(Duration.ofMinutes(2))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    Request.Builder request =
+        new Request.Builder()
+            .url(base.resolve(path).toString())
+            .post(RequestBody.create(body, JSON));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
@@ -69,15 +93,25 @@ public final class IngestClient {
 
   /** {@code GET path}, without a token. */
   public Reply get(String path) throws IOException, InterruptedException {
-    return send(
-        HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET().build());
+    return send(new Request.Builder().url(base.resolve(path).toString()).get().build());
   }
 
-  private Reply send(HttpRequest request) throws IOException, InterruptedException {
-    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    return new Reply(
-        response.statusCode(),
-        response.headers().firstValue("Content-Type").orElse(""),
-        response.body());
+  private Reply send(Request request) throws IOException, InterruptedException {
+    try (Response response = http.newCall(request).execute()) {
+      ResponseBody body = response.body();
+      return new Reply(
+          response.code(), response.header("Content-Type", ""), body == null ? "" : body.string());
+    } catch (InterruptedIOException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new InterruptedException(e.getMessage());
+      }
+      throw e;
+    }
+  }
+
+  /** Closes idle connections and stops the client's threads. */
+  public void close() {
+    http.dispatcher().executorService().shutdown();
+    http.connectionPool().evictAll();
   }
 }
