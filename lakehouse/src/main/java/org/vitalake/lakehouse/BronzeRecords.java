@@ -43,11 +43,28 @@ public final class BronzeRecords {
 
   /** A {@code bronze.wearable_samples} row. */
   public static Record sample(RecordedSample recorded) {
-    Sample s = recorded.sample();
-    // on the ingest hot path: copy a template and set by position, no per-field name lookups
+    StructRow row = sampleRow(recorded);
     Record r = SampleColumns.TEMPLATE.copy();
-    r.set(SampleColumns.INGEST_ID, recorded.ingestId().value());
+    for (int i = 0; i < row.size(); i++) {
+      r.set(i, row.get(i, Object.class));
+    }
+    // the instants as given (a Parquet file keeps microseconds), as generic records hold them
     r.set(SampleColumns.RECEIVED_AT, utc(recorded.receivedAt()));
+    r.set(SampleColumns.START_TIME, utc(recorded.sample().start()));
+    r.set(SampleColumns.END_TIME, utc(recorded.sample().end()));
+    return r;
+  }
+
+  /**
+   * A {@code bronze.wearable_samples} row in Iceberg's internal representation, for {@link
+   * TableAppender#writeRowDataFiles}: the form every bronze sample writer uses.
+   */
+  public static StructRow sampleRow(RecordedSample recorded) {
+    Sample s = recorded.sample();
+    // on the ingest hot path: set by position, no per-field name lookups or java.time conversions
+    StructRow r = new StructRow(SampleColumns.COUNT);
+    r.set(SampleColumns.INGEST_ID, recorded.ingestId().value());
+    r.set(SampleColumns.RECEIVED_AT, micros(recorded.receivedAt()));
     r.set(SampleColumns.USER_ID, s.userId().value());
     r.set(SampleColumns.SOURCE, s.source());
     r.set(SampleColumns.DEVICE, s.device());
@@ -56,8 +73,8 @@ public final class BronzeRecords {
     r.set(SampleColumns.VALUE, s.value());
     r.set(SampleColumns.UNIT, s.unitAsSent());
     r.set(SampleColumns.VALUE_AS_SENT, valueAsSent(s));
-    r.set(SampleColumns.START_TIME, utc(s.start()));
-    r.set(SampleColumns.END_TIME, utc(s.end()));
+    r.set(SampleColumns.START_TIME, micros(s.start()));
+    r.set(SampleColumns.END_TIME, micros(s.end()));
     r.set(SampleColumns.ZONE_OFFSET_SECONDS, offsetSeconds(s.zoneOffset()));
     r.set(SampleColumns.SAMPLE_KEY, s.sampleKey());
     r.set(SampleColumns.RAW_REF, recorded.rawRef());
@@ -68,6 +85,7 @@ public final class BronzeRecords {
   private static final class SampleColumns {
     static final Schema SCHEMA = LakehouseTables.WEARABLE_SAMPLES.schema();
     static final GenericRecord TEMPLATE = GenericRecord.create(SCHEMA);
+    static final int COUNT = SCHEMA.columns().size();
     static final int INGEST_ID = position("ingest_id");
     static final int RECEIVED_AT = position("received_at");
     static final int USER_ID = position("user_id");
@@ -210,6 +228,14 @@ public final class BronzeRecords {
   /** An instant as the {@code OffsetDateTime} Iceberg's generic records use for timestamptz. */
   public static OffsetDateTime utc(Instant instant) {
     return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+
+  /** An instant as Iceberg's internal timestamptz value: microseconds since the epoch. */
+  public static Long micros(Instant instant) {
+    return instant == null
+        ? null
+        : Math.addExact(
+            Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
   }
 
   /** The instant of a timestamptz value read by Iceberg's generic reader. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,6 +32,12 @@ import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.types.Types;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.vitalake.core.id.IngestId;
+import org.vitalake.core.id.UserId;
+import org.vitalake.core.metric.Metric;
+import org.vitalake.core.sample.DeviceType;
+import org.vitalake.core.sample.RecordedSample;
+import org.vitalake.core.sample.Sample;
 import org.vitalake.lakehouse.local.LocalLakehouse;
 
 class LakehouseIT {
@@ -171,6 +178,65 @@ class LakehouseIT {
               schema.findField("user_id").fieldId(), schema.findField("ingest_id").fieldId())
           .doesNotContainKeys(
               schema.findField("sample_key").fieldId(), schema.findField("raw_ref").fieldId());
+    }
+  }
+
+  @Test
+  void appendsStructRowsAsTheRowsAndPartitionsOfTheirGenericRecords() {
+    // given the same samples as internal rows, one of them with an end time and no offset, on two
+    // received days
+    Instant receivedAt = Instant.parse("2026-03-14T23:59:59.123456Z");
+    List<RecordedSample> samples = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      Instant start = receivedAt.minus(i, ChronoUnit.HOURS).plusNanos(789_000L * i);
+      Sample sample =
+          new Sample(
+              UserId.of("u-rows"),
+              i == 0 ? Metric.STEPS : Metric.HEART_RATE,
+              60.0 + i,
+              start,
+              i == 0 ? start.plusSeconds(60) : null,
+              i == 0 ? null : ZoneOffset.ofHours(-5),
+              "rows-app",
+              i == 0 ? null : "rows-watch",
+              DeviceType.WATCH,
+              i == 0 ? null : "count/min");
+      Instant received = i % 2 == 0 ? receivedAt : receivedAt.plusSeconds(1);
+      samples.add(new RecordedSample(sample, IngestId.random(), received, "s3://r"));
+    }
+    List<StructRow> rows = samples.stream().map(BronzeRecords::sampleRow).toList();
+    TableIdentifier id = LakehouseTables.WEARABLE_SAMPLES.id();
+
+    // when
+    long snapshotId = appender.appendRows(id, rows);
+
+    // then every column reads back as the generic record of the same sample holds it
+    Table table = lakehouse.table(id);
+    assertThat(table.snapshot(snapshotId).summary())
+        .containsEntry("added-records", "6")
+        .containsEntry("added-data-files", "2");
+    List<Record> back = scanner.scan(id, Expressions.equal("user_id", "u-rows"));
+    assertThat(back).hasSize(6);
+    for (RecordedSample sample : samples) {
+      Record expected = BronzeRecords.sample(sample);
+      Record actual =
+          back.stream()
+              .filter(r -> r.getField("ingest_id").equals(sample.ingestId().value()))
+              .findFirst()
+              .orElseThrow();
+      for (Types.NestedField field : LakehouseTables.WEARABLE_SAMPLES.schema().columns()) {
+        assertThat(actual.getField(field.name()))
+            .as(field.name())
+            .isEqualTo(expected.getField(field.name()));
+      }
+      assertThat(BronzeRecords.parseSample(actual)).isEqualTo(sample);
+    }
+    // and the table's per-column write settings hold for struct rows too
+    Schema schema = LakehouseTables.WEARABLE_SAMPLES.schema();
+    for (DataFile file : table.snapshot(snapshotId).addedDataFiles(table.io())) {
+      assertThat(file.lowerBounds())
+          .containsKey(schema.findField("user_id").fieldId())
+          .doesNotContainKey(schema.findField("sample_key").fieldId());
     }
   }
 
