@@ -28,9 +28,20 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
     bearerFormat = "JWT")
 public final class IngestApplication {
 
+  /** The JDK's property for the common pool's size; read once, when the pool is created. */
+  static final String COMMON_POOL_PARALLELISM =
+      "java.util.concurrent.ForkJoinPool.common.parallelism";
+
   private IngestApplication() {}
 
   public static void main(String[] args) {
+    // minio-java runs every upload step through CompletableFuture.supplyAsync on the common pool;
+    // on a machine with 2 cores that pool has parallelism 1, and the JDK then starts a new thread
+    // for every task: one thread a sync request. A pool of at least 2 reuses its threads.
+    if (System.getProperty(COMMON_POOL_PARALLELISM) == null
+        && Runtime.getRuntime().availableProcessors() <= 2) {
+      System.setProperty(COMMON_POOL_PARALLELISM, "2");
+    }
     Micronaut.build(args).mainClass(IngestApplication.class).banner(false).start();
   }
 }

@@ -10,11 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.apache.iceberg.data.Record;
 import org.vitalake.core.journal.RecordedJournalEntry;
 import org.vitalake.core.sample.RecordedSample;
 import org.vitalake.ingest.IngestProperties;
 import org.vitalake.lakehouse.BronzeRecords;
+import org.vitalake.lakehouse.StructRow;
 
 /**
  * The one path into bronze: wearable samples and journal entries are group-committed, one Iceberg
@@ -31,11 +31,11 @@ import org.vitalake.lakehouse.BronzeRecords;
 @Context
 public class BronzeCommitService implements AutoCloseable {
 
-  private final GroupCommitter<Record> samples;
+  private final GroupCommitter<StructRow> samples;
   private final GroupCommitter<RecordedJournalEntry> journal;
 
   public BronzeCommitService(
-      @Named("wearable_samples") BatchSink<Record> sampleSink,
+      @Named("wearable_samples") BatchSink<StructRow> sampleSink,
       @Named("journal_entries") BatchSink<RecordedJournalEntry> journalSink,
       IngestProperties properties,
       MeterRegistry registry) {
@@ -75,10 +75,10 @@ public class BronzeCommitService implements AutoCloseable {
    * The bronze rows of {@code items}, built (sample keys included) on the caller's thread, so
    * request threads share that work instead of queueing it in front of the one committer.
    */
-  private static List<Record> rows(List<RecordedSample> items) {
-    List<Record> rows = new ArrayList<>(items.size());
+  private static List<StructRow> rows(List<RecordedSample> items) {
+    List<StructRow> rows = new ArrayList<>(items.size());
     for (RecordedSample item : items) {
-      rows.add(BronzeRecords.sample(item));
+      rows.add(BronzeRecords.sampleRow(item));
     }
     return rows;
   }

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.iceberg.data.Record;
 import org.vitalake.core.journal.RecordedJournalEntry;
 import org.vitalake.ingest.commit.BatchSink;
 import org.vitalake.ingest.idempotency.IngestLedger;
@@ -17,6 +16,7 @@ import org.vitalake.lakehouse.Lakehouse;
 import org.vitalake.lakehouse.LakehouseProperties;
 import org.vitalake.lakehouse.LakehouseTables;
 import org.vitalake.lakehouse.RawArchive;
+import org.vitalake.lakehouse.StructRow;
 import org.vitalake.lakehouse.TableAppender;
 import org.vitalake.lakehouse.TableScanner;
 
@@ -81,7 +81,7 @@ public class LakehouseFactory {
 
   @Singleton
   @Named("wearable_samples")
-  BatchSink<Record> sampleSink(Lakehouse lakehouse, TableAppender appender) {
+  BatchSink<StructRow> sampleSink(Lakehouse lakehouse, TableAppender appender) {
     return new IcebergSampleSink(lakehouse, appender);
   }
 
