@@ -50,6 +50,7 @@ public class BronzeConsumer {
   private static final List<TableIdentifier> TABLES =
       List.of(LakehouseTables.WEARABLE_SAMPLES.id(), LakehouseTables.JOURNAL_ENTRIES.id());
   private static final Duration STALE_DAY_SWEEP = Duration.ofMinutes(5);
+  private static final int PUBLISH_EVERY_ROWS = 50_000;
 
   private final Lakehouse lakehouse;
   private final TableScanner scanner;
@@ -223,13 +224,19 @@ public class BronzeConsumer {
   private long feed(TableIdentifier id, Iterable<Record> rows, Instant now) {
     boolean wearable = id.equals(LakehouseTables.WEARABLE_SAMPLES.id());
     long count = 0;
-    for (Record row : rows) {
-      if (wearable) {
-        BronzeEvents.wearable(row).ifPresent(e -> aggregates.add(e, now));
-      } else {
-        BronzeEvents.meal(row).ifPresent(e -> aggregates.add(e, now));
+    try {
+      for (Record row : rows) {
+        if (wearable) {
+          BronzeEvents.wearable(row).ifPresent(e -> aggregates.accumulate(e, now));
+        } else {
+          BronzeEvents.meal(row).ifPresent(e -> aggregates.accumulate(e, now));
+        }
+        if (++count % PUBLISH_EVERY_ROWS == 0) {
+          aggregates.publishPending(); // a long backlog shows progress while it is read
+        }
       }
-      count++;
+    } finally {
+      aggregates.publishPending();
     }
     rowsRead.addAndGet(count);
     return count;

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -23,7 +24,8 @@ import org.vitalake.core.metric.Metric;
  * UTC; sleep counts for the day the user woke up. Only days near the present are kept (historical
  * imports are the nightly run's business): at most {@code maxDaysPerUser} days per user and {@code
  * maxUsers} users, the users updated least recently being dropped first. Reads never block writes
- * for long: every update publishes an immutable {@link DayTotals}.
+ * for long: readers see immutable {@link DayTotals}, published by every {@code add}, or for a run
+ * of {@code accumulate} calls once per user by {@link #publishPending()}.
  */
 public final class TodayAggregates {
 
@@ -39,6 +41,7 @@ public final class TodayAggregates {
   private final int maxKeysPerDay;
   private final Function<UserId, Optional<ZoneId>> homeZones;
   private final Map<UserId, UserDays> users = new ConcurrentHashMap<>();
+  private final Set<UserDays> pending = ConcurrentHashMap.newKeySet();
 
   /**
    * @param homeZones the user's home time zone from their profile, when known
@@ -64,12 +67,30 @@ public final class TodayAggregates {
   }
 
   /**
-   * Adds a wearable sample to the day it belongs to.
+   * Adds a wearable sample to the day it belongs to and publishes the user's totals.
    *
    * @param now the present, to ignore samples of days long gone (historical imports)
    * @return whether the sample was for a day that is kept
    */
   public boolean add(WearableEvent event, Instant now) {
+    boolean kept = accumulate(event, now);
+    publishPending();
+    return kept;
+  }
+
+  /** Adds a meal to the day it was eaten and publishes the user's totals. */
+  public boolean add(MealEvent event, Instant now) {
+    boolean kept = accumulate(event, now);
+    publishPending();
+    return kept;
+  }
+
+  /**
+   * {@link #add(WearableEvent, Instant)} without publishing: readers see the sample once {@link
+   * #publishPending()} runs. Recomputing a user's totals for every sample of a large batch cost
+   * more than reading the sample, so a batch is accumulated first and published once per user.
+   */
+  public boolean accumulate(WearableEvent event, Instant now) {
     Instant dayInstant = event.start();
     if (isSleep(event) && event.end() != null) {
       dayInstant =
@@ -84,12 +105,16 @@ public final class TodayAggregates {
     }
     UserDays days = user(event.userId());
     days.update(day, event.zoneOffsetSeconds(), acc -> acc.add(event));
+    pending.add(days);
     evictIfFull();
     return true;
   }
 
-  /** Adds a meal to the day it was eaten; see {@link #add(WearableEvent, Instant)}. */
-  public boolean add(MealEvent event, Instant now) {
+  /**
+   * {@link #add(MealEvent, Instant)} without publishing, see {@link #accumulate(WearableEvent,
+   * Instant)}.
+   */
+  public boolean accumulate(MealEvent event, Instant now) {
     ZoneOffset offset = offsetOf(event.userId(), event.zoneOffsetSeconds(), event.occurredAt());
     LocalDate day = event.occurredAt().atOffset(offset).toLocalDate();
     if (!isRecent(day, now)) {
@@ -97,8 +122,18 @@ public final class TodayAggregates {
     }
     UserDays days = user(event.userId());
     days.update(day, event.zoneOffsetSeconds(), acc -> acc.add(event));
+    pending.add(days);
     evictIfFull();
     return true;
+  }
+
+  /** Publishes the totals of every user changed by {@code accumulate} since the last call. */
+  public void publishPending() {
+    for (var it = pending.iterator(); it.hasNext(); ) {
+      UserDays days = it.next();
+      it.remove();
+      days.publishIfChanged();
+    }
   }
 
   /** The user's totals for {@code date}; empty when nothing for that day has arrived. */
@@ -136,6 +171,7 @@ public final class TodayAggregates {
   /** Drops everything, e.g. before rebuilding from bronze. */
   public void clear() {
     users.clear();
+    pending.clear();
   }
 
   /** Drops days that can no longer be anyone's today or yesterday. */
@@ -195,6 +231,7 @@ public final class TodayAggregates {
     private volatile Map<LocalDate, DayTotals> published = Map.of();
     private volatile Integer lastOffsetSeconds;
     private volatile long lastUpdatedNanos = System.nanoTime();
+    private boolean changed;
 
     UserDays(UserId userId, int maxDays, int maxKeys) {
       this.userId = userId;
@@ -216,7 +253,13 @@ public final class TodayAggregates {
         lastOffsetSeconds = offsetSeconds;
       }
       lastUpdatedNanos = System.nanoTime();
-      publish();
+      changed = true;
+    }
+
+    synchronized void publishIfChanged() {
+      if (changed) {
+        publish();
+      }
     }
 
     synchronized boolean dropBefore(LocalDate oldest) {
@@ -242,6 +285,7 @@ public final class TodayAggregates {
     }
 
     private void publish() {
+      changed = false;
       Map<LocalDate, DayTotals> view = new TreeMap<>();
       days.forEach((d, acc) -> view.put(d, acc.totals()));
       published = Map.copyOf(view);

@@ -293,4 +293,27 @@ class TodayAggregatesTest {
     assertThat(aggregates.zoneOf(ANA)).isEqualTo(ZoneOffset.ofHours(-5));
     assertThat(aggregates.zoneOf(UserId.of("stranger"))).isEqualTo(ZoneOffset.UTC);
   }
+
+  @Test
+  void accumulatedSamplesAreInvisibleUntilPublishedAndThenAllCount() {
+    // given a batch accumulated without publishing, on top of a published day
+    aggregates.add(
+        sample(Metric.STEPS, 100, "2026-03-14T07:00:00Z", "2026-03-14T07:10:00Z", 0, "watch", "a"),
+        NOW);
+    for (int i = 0; i < 5; i++) {
+      String start = "2026-03-14T08:0" + i + ":00Z";
+      String end = "2026-03-14T08:0" + i + ":59Z";
+      aggregates.accumulate(sample(Metric.STEPS, 10, start, end, 0, "watch", "b" + i), NOW);
+    }
+    Long before = aggregates.find(ANA, TODAY).orElseThrow().steps();
+
+    // when
+    aggregates.publishPending();
+
+    // then
+    assertThat(before).isEqualTo(100L);
+    DayTotals after = aggregates.find(ANA, TODAY).orElseThrow();
+    assertThat(after.steps()).isEqualTo(150L);
+    assertThat(after.samples()).isEqualTo(6);
+  }
 }
