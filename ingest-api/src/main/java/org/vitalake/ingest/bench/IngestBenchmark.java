@@ -24,10 +24,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
-import org.apache.iceberg.data.Record;
 import org.vitalake.core.id.IngestId;
 import org.vitalake.core.id.UserId;
 import org.vitalake.core.sample.DeviceType;
@@ -38,6 +38,7 @@ import org.vitalake.lakehouse.BronzeRecords;
 import org.vitalake.lakehouse.Lakehouse;
 import org.vitalake.lakehouse.LakehouseProperties;
 import org.vitalake.lakehouse.LakehouseTables;
+import org.vitalake.lakehouse.StructRow;
 import org.vitalake.lakehouse.TableAppender;
 import org.vitalake.lakehouse.TableScanner;
 
@@ -49,7 +50,7 @@ import org.vitalake.lakehouse.TableScanner;
  *
  * <p>Options: {@code --url U} (default {@code http://127.0.0.1:$VITALAKE_INGEST_PORT}), {@code
  * --token T} (otherwise a service token from identity's client-credentials grant), {@code
- * --identity-url U}, {@code --clients N} (32), {@code --users N} (20), {@code --seconds N} (30),
+ * --identity-url U}, {@code --clients N} (384), {@code --users N} (20), {@code --seconds N} (30),
  * {@code --warmup-seconds N} (5), {@code --min-batch N} (50), {@code --max-batch N} (500), {@code
  * --no-ceiling}.
  */
@@ -59,6 +60,9 @@ public final class IngestBenchmark {
   private static final Pattern ACCESS_TOKEN =
       // identity answers {"token": ...}; OAuth servers elsewhere say access_token
       Pattern.compile("\"(?:access_)?token\"\\s*:\\s*\"([^\"]+)\"");
+
+  /** Rows a ceiling commit holds when the service's commit size cannot be read. */
+  private static final int DEFAULT_CEILING_COMMIT = 25_000;
 
   private IngestBenchmark() {}
 
@@ -100,9 +104,13 @@ public final class IngestBenchmark {
       IngestClient client = IngestClient.create(URI.create(options.url), options.clients);
       Phase warmup;
       Phase measured;
+      CommitStats commitsBefore;
+      CommitStats commitsAfter;
       try {
         warmup = drive(client, token, batches, options.clients, options.warmupSeconds);
+        commitsBefore = CommitStats.read(options.url);
         measured = drive(client, token, batches, options.clients, options.seconds);
+        commitsAfter = CommitStats.read(options.url);
       } finally {
         client.close();
       }
@@ -138,17 +146,79 @@ public final class IngestBenchmark {
           acknowledged,
           landed == acknowledged ? "equal" : "DIFFERENT (another writer, or lost data)");
 
+      CommitStats commits = commitsAfter.minus(commitsBefore);
+      if (commits.count() > 0) {
+        System.out.printf(
+            Locale.ROOT,
+            "  service commits         %,d, %,.0f rows each on average%n",
+            commits.count(),
+            commits.meanRows());
+      }
+
       int status = landed == acknowledged ? 0 : 1;
       if (!options.noCeiling) {
-        double ceiling = ceiling(lakehouse, batches, measured.points);
+        // the service's own commit size, so the ceiling commits as often as the service did
+        int commitSize =
+            commits.count() > 0 ? (int) Math.round(commits.meanRows()) : DEFAULT_CEILING_COMMIT;
+        double ceiling = ceiling(lakehouse, batches, measured.points, commitSize);
         System.out.println();
-        System.out.println(
-            "Ceiling: the same points appended with TableAppender (no HTTP, one thread)");
+        System.out.printf(
+            Locale.ROOT,
+            "Ceiling: the same points appended with TableAppender (no HTTP; one thread writes, one"
+                + " commits, %,d rows a commit)%n",
+            commitSize);
         System.out.printf(Locale.ROOT, "  throughput              %,.0f points/s%n", ceiling);
         System.out.printf(
             Locale.ROOT, "  HTTP / ceiling          %.0f %%%n", 100 * pointsPerSecond / ceiling);
       }
       return status;
+    }
+  }
+
+  /**
+   * The service's bronze sample commits so far, from its Prometheus endpoint; zero when it cannot
+   * be read (the ceiling then commits {@link #DEFAULT_CEILING_COMMIT} rows at a time).
+   */
+  private record CommitStats(long count, double rows) {
+
+    private static final Pattern COUNT =
+        Pattern.compile(
+            "^vitalake_ingest_commit_batch_items_count\\{table=\"wearable_samples\"} (\\S+)$",
+            Pattern.MULTILINE);
+    private static final Pattern SUM =
+        Pattern.compile(
+            "^vitalake_ingest_commit_batch_items_sum\\{table=\"wearable_samples\"} (\\S+)$",
+            Pattern.MULTILINE);
+
+    static CommitStats read(String serviceUrl) {
+      try {
+        HttpResponse<String> response =
+            HttpClient.newHttpClient()
+                .send(
+                    HttpRequest.newBuilder(URI.create(serviceUrl + "/prometheus"))
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        Matcher count = COUNT.matcher(response.body());
+        Matcher sum = SUM.matcher(response.body());
+        if (response.statusCode() == 200 && count.find() && sum.find()) {
+          return new CommitStats(
+              (long) Double.parseDouble(count.group(1)), Double.parseDouble(sum.group(1)));
+        }
+      } catch (IOException | RuntimeException e) {
+        System.err.println("could not read the service's commit metrics: " + e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return new CommitStats(0, 0);
+    }
+
+    CommitStats minus(CommitStats before) {
+      return new CommitStats(count - before.count, rows - before.rows);
+    }
+
+    double meanRows() {
+      return rows / count;
     }
   }
 
@@ -237,10 +307,13 @@ public final class IngestBenchmark {
 
   /**
    * Appends as many points as HTTP acknowledged, from the same prepared batches, to a scratch table
-   * with bronze's schema, in commits the size of the service's group commits; the table is dropped
-   * afterwards.
+   * with bronze's schema, the way the service appends them but without HTTP: rows built as the
+   * service builds them, one thread writing the Parquet files of the next commit while the calling
+   * thread commits the previous one, {@code commitSize} rows a commit. One commit before the clock
+   * starts compiles the writer. The table is dropped afterwards.
    */
-  private static double ceiling(Lakehouse lakehouse, List<Batch> batches, long points) {
+  private static double ceiling(
+      Lakehouse lakehouse, List<Batch> batches, long points, int commitSize) throws Exception {
     TableIdentifier scratch =
         TableIdentifier.of(
             Namespace.of("bench"),
@@ -248,38 +321,70 @@ public final class IngestBenchmark {
     if (!lakehouse.namespaces().namespaceExists(scratch.namespace())) {
       lakehouse.namespaces().createNamespace(scratch.namespace());
     }
-    PartitionSpec spec = LakehouseTables.WEARABLE_SAMPLES.spec();
     lakehouse
         .catalog()
         .createTable(
             scratch,
             LakehouseTables.WEARABLE_SAMPLES.schema(),
-            spec,
+            LakehouseTables.WEARABLE_SAMPLES.spec(),
             LakehouseTables.WEARABLE_SAMPLES.properties());
+    ExecutorService writer = Executors.newSingleThreadExecutor();
     try {
       TableAppender appender = new TableAppender(lakehouse);
-      int commitSize = 25_000;
-      long written = 0;
-      int next = 0;
+      Table table = lakehouse.table(scratch);
+      RowSource rows = new RowSource(batches);
+      appender.commitDataFiles(table, appender.writeRowDataFiles(table, rows.next(commitSize)));
+
       long start = System.nanoTime();
+      long written = 0;
+      int size = (int) Math.min(commitSize, points);
+      Future<List<DataFile>> staged = stage(writer, appender, table, rows, size);
       while (written < points) {
-        Instant receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        List<Record> rows = new ArrayList<>(commitSize + 500);
-        while (rows.size() < commitSize && written + rows.size() < points) {
-          Batch batch = batches.get(next++ % batches.size());
-          IngestId ingestId = IngestId.random();
-          for (Sample sample : batch.samples()) {
-            rows.add(
-                BronzeRecords.sample(
-                    new RecordedSample(sample, ingestId, receivedAt, "s3://bench/raw")));
-          }
+        List<DataFile> files = staged.get();
+        written += size;
+        size = (int) Math.min(commitSize, points - written);
+        if (size > 0) {
+          staged = stage(writer, appender, table, rows, size);
         }
-        appender.append(scratch, rows);
-        written += rows.size();
+        appender.commitDataFiles(table, files);
       }
       return written / ((System.nanoTime() - start) / 1e9);
     } finally {
+      writer.shutdownNow();
       lakehouse.catalog().dropTable(scratch, true);
+    }
+  }
+
+  private static Future<List<DataFile>> stage(
+      ExecutorService writer, TableAppender appender, Table table, RowSource rows, int size) {
+    return writer.submit(() -> appender.writeRowDataFiles(table, rows.next(size)));
+  }
+
+  /** Bronze rows of the prepared batches, round-robin, each batch a new ingest id as a request. */
+  private static final class RowSource {
+    private final List<Batch> batches;
+    private int next;
+
+    RowSource(List<Batch> batches) {
+      this.batches = batches;
+    }
+
+    List<StructRow> next(int count) {
+      Instant receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+      List<StructRow> rows = new ArrayList<>(count);
+      while (rows.size() < count) {
+        Batch batch = batches.get(next++ % batches.size());
+        IngestId ingestId = IngestId.random();
+        for (Sample sample : batch.samples()) {
+          if (rows.size() == count) {
+            break;
+          }
+          rows.add(
+              BronzeRecords.sampleRow(
+                  new RecordedSample(sample, ingestId, receivedAt, "s3://bench/raw")));
+        }
+      }
+      return rows;
     }
   }
 
@@ -415,7 +520,7 @@ public final class IngestBenchmark {
     String url = "http://127.0.0.1:" + env("VITALAKE_INGEST_PORT", "8082");
     String identityUrl = "http://127.0.0.1:" + env("VITALAKE_IDENTITY_PORT", "8081");
     String token;
-    int clients = 32;
+    int clients = 384;
     int users = 20;
     int seconds = 30;
     int warmupSeconds = 5;
