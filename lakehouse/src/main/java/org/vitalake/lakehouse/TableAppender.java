@@ -13,6 +13,7 @@ import org.apache.iceberg.DataFile;
 import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.PartitionKey;
 import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Schema;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.StructLike;
 import org.apache.iceberg.Table;
@@ -26,6 +27,7 @@ import org.apache.iceberg.io.DataWriteResult;
 import org.apache.iceberg.io.FanoutDataWriter;
 import org.apache.iceberg.io.FileWriterFactory;
 import org.apache.iceberg.io.OutputFileFactory;
+import org.apache.iceberg.types.Types;
 import org.apache.iceberg.util.PropertyUtil;
 
 /**
@@ -172,12 +174,17 @@ public final class TableAppender {
             TableProperties.WRITE_TARGET_FILE_SIZE_BYTES_DEFAULT);
     FanoutDataWriter<T> writer =
         new FanoutDataWriter<>(writerFactory, files, table.io(), targetFileSize);
+    boolean partitioned = spec.isPartitioned(); // a stream over the spec's fields: not per row
     PartitionKey partitionKey = new PartitionKey(spec, table.schema());
+    PartitionSources sources = PartitionSources.of(spec, table.schema());
     boolean closed = false;
     try {
       for (T row : rows) {
-        if (spec.isPartitioned()) {
-          partitionKey.partition(partitionSource.apply(row));
+        if (partitioned) {
+          StructLike source = partitionSource.apply(row);
+          if (sources.changed(source)) {
+            partitionKey.partition(source);
+          }
           writer.write(row, spec, partitionKey);
         } else {
           writer.write(row, spec, null);
@@ -194,6 +201,57 @@ public final class TableAppender {
     }
     DataWriteResult result = writer.result();
     return new ArrayList<>(result.dataFiles());
+  }
+
+  /**
+   * The values a row's partition is computed from, remembered from the previous row: rows of one
+   * request or import batch share them (e.g. {@code received_at}), and a transform such as {@code
+   * day(ts)} costs more than comparing its input.
+   */
+  private static final class PartitionSources {
+    private final int[] positions; // null: a source is nested, so compute every row's partition
+    private final Object[] previous;
+    private boolean first = true;
+
+    private PartitionSources(int[] positions) {
+      this.positions = positions;
+      this.previous = positions == null ? null : new Object[positions.length];
+    }
+
+    static PartitionSources of(PartitionSpec spec, Schema schema) {
+      List<Types.NestedField> columns = schema.columns();
+      int[] positions = new int[spec.fields().size()];
+      for (int i = 0; i < positions.length; i++) {
+        int sourceId = spec.fields().get(i).sourceId();
+        positions[i] = -1;
+        for (int c = 0; c < columns.size(); c++) {
+          if (columns.get(c).fieldId() == sourceId) {
+            positions[i] = c;
+          }
+        }
+        if (positions[i] < 0) {
+          return new PartitionSources(null);
+        }
+      }
+      return new PartitionSources(positions);
+    }
+
+    /** Whether {@code row}'s partition source values differ from the previous row's. */
+    boolean changed(StructLike row) {
+      if (positions == null) {
+        return true;
+      }
+      boolean changed = first;
+      for (int i = 0; i < positions.length; i++) {
+        Object value = row.get(positions[i], Object.class);
+        if (!Objects.equals(value, previous[i])) {
+          previous[i] = value;
+          changed = true;
+        }
+      }
+      first = false;
+      return changed;
+    }
   }
 
   private static void abort(Table table, FanoutDataWriter<?> writer) {
