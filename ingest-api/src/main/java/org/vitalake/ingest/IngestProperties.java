@@ -15,6 +15,7 @@ public class IngestProperties {
   private int commitMaxBatchItems = 100_000;
   private int commitMaxPendingItems = 400_000;
   private int commitWorkers = 1;
+  private int importSampleBatch = 50_000;
   private Duration idempotencyWindow = Duration.ofHours(24);
   private int idempotencyMaxEntries = 100_000;
   private Duration importStatusInterval = Duration.ofSeconds(2);
@@ -66,6 +67,22 @@ public class IngestProperties {
 
   public void setCommitWorkers(int commitWorkers) {
     this.commitWorkers = commitWorkers;
+  }
+
+  /**
+   * Samples an import hands to the group commit at a time: each is one bronze commit, whose fixed
+   * cost (metadata, manifests, catalog) larger batches share; an import holds about two in memory.
+   */
+  public int getImportSampleBatch() {
+    return importSampleBatch;
+  }
+
+  public void setImportSampleBatch(int importSampleBatch) {
+    if (importSampleBatch < 1) {
+      throw new IllegalArgumentException(
+          "import-sample-batch must be at least 1, was " + importSampleBatch);
+    }
+    this.importSampleBatch = importSampleBatch;
   }
 
   /** How long an Idempotency-Key is remembered. */

@@ -24,10 +24,10 @@ import org.vitalake.core.sample.Sample;
  */
 final class CommittingImportSink implements ImportSink {
 
-  static final int SAMPLE_BATCH = 20_000;
   static final int ENTRY_BATCH = 5_000;
 
   private final ImportCommitter committer;
+  private final int sampleBatch;
   private final ImportProgress progress;
   private final IngestId ingestId;
   private final Clock clock;
@@ -37,13 +37,21 @@ final class CommittingImportSink implements ImportSink {
   private CompletableFuture<?> committing;
   private int committingSize;
 
+  /**
+   * @param sampleBatch samples per commit
+   */
   CommittingImportSink(
       ImportCommitter committer,
+      int sampleBatch,
       ImportProgress progress,
       IngestId ingestId,
       Clock clock,
       String rawRef) {
+    if (sampleBatch < 1) {
+      throw new IllegalArgumentException("sampleBatch must be at least 1, was " + sampleBatch);
+    }
     this.committer = committer;
+    this.sampleBatch = sampleBatch;
     this.progress = progress;
     this.ingestId = ingestId;
     this.clock = clock;
@@ -58,7 +66,7 @@ final class CommittingImportSink implements ImportSink {
   @Override
   public void accept(Sample sample) {
     samples.add(sample);
-    if (samples.size() >= SAMPLE_BATCH) {
+    if (samples.size() >= sampleBatch) {
       flushSamples();
     }
   }

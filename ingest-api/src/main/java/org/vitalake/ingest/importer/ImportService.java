@@ -94,6 +94,7 @@ public class ImportService implements AutoCloseable {
   private final ObjectMapper json;
   private final Clock clock = Clock.systemUTC();
   private final Duration statusInterval;
+  private final int sampleBatch;
   private final Duration uploadExpiry;
   private final ExecutorService workers;
   private final ScheduledExecutorService heartbeat;
@@ -129,6 +130,7 @@ public class ImportService implements AutoCloseable {
     this.uploadStore = uploadStore;
     this.json = json;
     this.statusInterval = properties.getImportStatusInterval();
+    this.sampleBatch = properties.getImportSampleBatch();
     if (statusInterval.isNegative() || statusInterval.isZero()) {
       throw new IllegalArgumentException(
           "vitalake.ingest.import-status-interval must be positive, was " + statusInterval);
@@ -532,7 +534,12 @@ public class ImportService implements AutoCloseable {
             new ImportOptions(plan.user(), plan.participants(), plan.zone(), clock.instant());
         CommittingImportSink sink =
             new CommittingImportSink(
-                committer, progress, IngestId.of(progress.importId), clock, refs.get(0));
+                committer,
+                sampleBatch,
+                progress,
+                IngestId.of(progress.importId),
+                clock,
+                refs.get(0));
         try {
           plan.format().createImporter().importFrom(input, options, sink);
           sink.flush();

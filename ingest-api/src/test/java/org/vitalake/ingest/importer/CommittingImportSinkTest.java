@@ -22,6 +22,7 @@ import org.vitalake.core.sample.Sample;
 class CommittingImportSinkTest {
 
   private static final Instant START = Instant.parse("2026-11-21T08:00:00Z");
+  private static final int BATCH = 1_000;
 
   @Test
   void eachBatchIsStampedWhenItIsHandedToTheCommitterNotWhenTheImportStarted() {
@@ -31,8 +32,9 @@ class CommittingImportSinkTest {
     ImportProgress progress =
         new ImportProgress("imp-1", ImportFormat.APPLE_HEALTH, UserId.of("u-1"), clock);
     CommittingImportSink sink =
-        new CommittingImportSink(committer, progress, IngestId.random(), clock, "s3://raw/x");
-    int rows = CommittingImportSink.SAMPLE_BATCH * 2 + 7;
+        new CommittingImportSink(
+            committer, BATCH, progress, IngestId.random(), clock, "s3://raw/x");
+    int rows = BATCH * 2 + 7;
 
     // when
     for (int i = 0; i < rows; i++) {

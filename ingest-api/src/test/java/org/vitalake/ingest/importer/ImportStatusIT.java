@@ -40,6 +40,9 @@ class ImportStatusIT {
   private static final Path WELLNESS = SharedData.file("pmdata/p01/pmsys/wellness.csv");
   private static final Duration STATUS_INTERVAL = Duration.ofMillis(200);
 
+  /** Small commits, so a 48 MB export takes about ten and is still running when stopped. */
+  private static final int SAMPLE_BATCH = 20_000;
+
   private IngestStack stack;
   private LocalLakehouse lakehouse;
   private JwksFixture jwks;
@@ -50,7 +53,11 @@ class ImportStatusIT {
   void start() {
     stack =
         IngestStack.start(
-            Map.of("vitalake.ingest.import-status-interval", STATUS_INTERVAL.toMillis() + "ms"));
+            Map.of(
+                "vitalake.ingest.import-status-interval",
+                STATUS_INTERVAL.toMillis() + "ms",
+                "vitalake.ingest.import-sample-batch",
+                String.valueOf(SAMPLE_BATCH)));
     lakehouse = stack.lakehouse();
     jwks = stack.jwks();
     server = stack.server();
@@ -128,7 +135,7 @@ class ImportStatusIT {
             ZoneId.of("UTC"));
     assertThat(expected.samples.size())
         .as("samples in the generated export")
-        .isGreaterThan(8 * CommittingImportSink.SAMPLE_BATCH);
+        .isGreaterThan(8 * SAMPLE_BATCH);
     Target target = new Target("apple-health", user, Map.of(), null);
     ImportClient service = clientFor("vitalake-cli", "service");
     String importId = service.upload(export, target, n -> {}).importId();
