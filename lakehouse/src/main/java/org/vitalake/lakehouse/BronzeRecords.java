@@ -57,7 +57,7 @@ public final class BronzeRecords {
 
   /**
    * A {@code bronze.wearable_samples} row in Iceberg's internal representation, for {@link
-   * TableAppender#writeRowDataFiles}: the form every bronze sample writer uses.
+   * TableAppender#writeRowDataFiles}: the form ingest-api's group commit and imports write.
    */
   public static StructRow sampleRow(RecordedSample recorded) {
     Sample s = recorded.sample();

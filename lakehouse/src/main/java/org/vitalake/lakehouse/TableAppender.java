@@ -31,7 +31,8 @@ import org.apache.iceberg.types.Types;
 import org.apache.iceberg.util.PropertyUtil;
 
 /**
- * Appends a batch of Iceberg {@link Record}s to one table in a single commit.
+ * Appends a batch of rows to one table in a single commit: Iceberg {@link Record}s, or rows already
+ * in Iceberg's internal representation ({@link StructRow}), which cost less to write.
  *
  * <p>Safe to use from several threads and processes at once: each call writes its own Parquet files
  * and commits them with Iceberg's optimistic concurrency, which retries on conflict as often as the

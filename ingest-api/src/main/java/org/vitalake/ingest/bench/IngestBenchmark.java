@@ -18,9 +18,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -205,6 +207,10 @@ public final class IngestBenchmark {
           return new CommitStats(
               (long) Double.parseDouble(count.group(1)), Double.parseDouble(sum.group(1)));
         }
+        System.err.println(
+            "the service's /prometheus answered HTTP "
+                + response.statusCode()
+                + " without vitalake_ingest_commit_batch_items for wearable_samples");
       } catch (IOException | RuntimeException e) {
         System.err.println("could not read the service's commit metrics: " + e);
       } catch (InterruptedException e) {
@@ -339,19 +345,37 @@ public final class IngestBenchmark {
       long written = 0;
       int size = (int) Math.min(commitSize, points);
       Future<List<DataFile>> staged = stage(writer, appender, table, rows, size);
-      while (written < points) {
-        List<DataFile> files = staged.get();
-        written += size;
-        size = (int) Math.min(commitSize, points - written);
-        if (size > 0) {
-          staged = stage(writer, appender, table, rows, size);
+      try {
+        while (written < points) {
+          List<DataFile> files = staged.get();
+          written += size;
+          size = (int) Math.min(commitSize, points - written);
+          staged = size > 0 ? stage(writer, appender, table, rows, size) : null;
+          appender.commitDataFiles(table, files);
         }
-        appender.commitDataFiles(table, files);
+      } catch (Exception e) {
+        discardStaged(staged, appender, table, writer);
+        throw e;
       }
       return written / ((System.nanoTime() - start) / 1e9);
     } finally {
       writer.shutdownNow();
       lakehouse.catalog().dropTable(scratch, true);
+    }
+  }
+
+  /** After a failure: deletes the files of a batch written but never committed, if any. */
+  private static void discardStaged(
+      Future<List<DataFile>> staged, TableAppender appender, Table table, ExecutorService writer)
+      throws InterruptedException {
+    writer.shutdown();
+    writer.awaitTermination(1, TimeUnit.MINUTES);
+    if (staged != null && staged.isDone() && !staged.isCancelled()) {
+      try {
+        appender.discardDataFiles(table, staged.get());
+      } catch (ExecutionException ignored) {
+        // it failed to write: nothing to delete
+      }
     }
   }
 

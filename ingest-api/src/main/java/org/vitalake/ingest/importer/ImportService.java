@@ -131,6 +131,16 @@ public class ImportService implements AutoCloseable {
     this.json = json;
     this.statusInterval = properties.getImportStatusInterval();
     this.sampleBatch = properties.getImportSampleBatch();
+    if (sampleBatch > properties.getCommitMaxPendingItems() / 2) {
+      // an import keeps up to two batches queued; beyond the pending limit a batch would wait
+      // until no sync request is pending at all
+      throw new IllegalArgumentException(
+          "vitalake.ingest.import-sample-batch ("
+              + sampleBatch
+              + ") must be at most half of vitalake.ingest.commit-max-pending-items ("
+              + properties.getCommitMaxPendingItems()
+              + ")");
+    }
     if (statusInterval.isNegative() || statusInterval.isZero()) {
       throw new IllegalArgumentException(
           "vitalake.ingest.import-status-interval must be positive, was " + statusInterval);

@@ -67,7 +67,8 @@ public final class TodayAggregates {
   }
 
   /**
-   * Adds a wearable sample to the day it belongs to and publishes the user's totals.
+   * Adds a wearable sample to the day it belongs to and publishes the user's totals (with those of
+   * any user still waiting from {@code accumulate}).
    *
    * @param now the present, to ignore samples of days long gone (historical imports)
    * @return whether the sample was for a day that is kept
@@ -78,7 +79,10 @@ public final class TodayAggregates {
     return kept;
   }
 
-  /** Adds a meal to the day it was eaten and publishes the user's totals. */
+  /**
+   * Adds a meal to the day it was eaten and publishes the totals, as {@link #add(WearableEvent,
+   * Instant)}.
+   */
   public boolean add(MealEvent event, Instant now) {
     boolean kept = accumulate(event, now);
     publishPending();
