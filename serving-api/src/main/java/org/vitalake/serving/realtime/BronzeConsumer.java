@@ -133,7 +133,13 @@ public class BronzeConsumer {
         poll();
       }
       lastError = null;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // an Error must not escape either: the executor would silently stop scheduling this step
+      // and today's totals would stop following bronze while health still said UP
+      if (e instanceof Error) {
+        ready = false; // some rows may be counted already: rebuild from the checkpoint
+        LOG.error("bronze consumer: {}; rebuilding from the checkpoint", e.toString(), e);
+      }
       if (!Objects.equals(lastError, e.toString())) {
         LOG.warn(
             "bronze consumer: {} (retrying every {})", e.toString(), properties.pollInterval());
