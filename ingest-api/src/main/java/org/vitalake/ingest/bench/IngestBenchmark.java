@@ -53,7 +53,7 @@ import org.vitalake.lakehouse.TableScanner;
  * <p>Options: {@code --url U} (default {@code http://127.0.0.1:$VITALAKE_INGEST_PORT}), {@code
  * --token T} (otherwise a service token from identity's client-credentials grant), {@code
  * --identity-url U}, {@code --clients N} (384), {@code --users N} (20), {@code --seconds N} (30),
- * {@code --warmup-seconds N} (5), {@code --min-batch N} (50), {@code --max-batch N} (500), {@code
+ * {@code --warmup-seconds N} (120), {@code --min-batch N} (50), {@code --max-batch N} (500), {@code
  * --no-ceiling}.
  */
 public final class IngestBenchmark {
@@ -547,7 +547,9 @@ public final class IngestBenchmark {
     int clients = 384;
     int users = 20;
     int seconds = 30;
-    int warmupSeconds = 5;
+    // a service just started needs about two minutes of load before its JIT has compiled the
+    // hot paths (docs/benchmarks.md); a shorter warm-up measures the compiler, not the service
+    int warmupSeconds = 120;
     int minBatch = 50;
     int maxBatch = 500;
     boolean noCeiling;
