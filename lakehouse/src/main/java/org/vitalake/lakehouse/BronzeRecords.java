@@ -231,7 +231,7 @@ public final class BronzeRecords {
   }
 
   /** An instant as Iceberg's internal timestamptz value: microseconds since the epoch. */
-  public static Long micros(Instant instant) {
+  private static Long micros(Instant instant) {
     return instant == null
         ? null
         : Math.addExact(
