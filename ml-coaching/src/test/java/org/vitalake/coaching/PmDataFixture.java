@@ -18,16 +18,11 @@ public final class PmDataFixture {
   private PmDataFixture() {}
 
   public static Path dataset() {
-    // the same variable as ingest-api's tests, else the folder beside the checkout (set by Maven)
-    String override = System.getenv("VITALAKE_DATA_DIR");
-    String shared =
-        override != null && !override.isBlank()
-            ? override
-            : System.getProperty("vitalake.shared.data", "../../shared/data");
+    String shared = System.getProperty("vitalake.shared.data", "../../shared/data");
     Path dir = Path.of(shared, "pmdata").toAbsolutePath().normalize();
     if (!Files.isDirectory(dir)) {
       throw new IllegalStateException(
-          "PMData not found at " + dir + "; set VITALAKE_DATA_DIR to the datasets' folder");
+          "PMData not found at " + dir + " (set -Dvitalake.shared.data)");
     }
     return dir;
   }
