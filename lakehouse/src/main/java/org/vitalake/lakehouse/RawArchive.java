@@ -1,12 +1,13 @@
 package org.vitalake.lakehouse;
 
+import com.google.common.collect.ImmutableMultimap;
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
 import io.minio.GetObjectResponse;
 import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
+import io.minio.MinioAsyncClient;
 import io.minio.MinioClient;
-import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
 import io.minio.RemoveObjectsArgs;
 import io.minio.Result;
@@ -16,7 +17,6 @@ import io.minio.http.HttpUtils;
 import io.minio.messages.DeleteError;
 import io.minio.messages.DeleteObject;
 import io.minio.messages.Item;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.GeneralSecurityException;
@@ -24,6 +24,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import okhttp3.ConnectionPool;
@@ -55,6 +57,7 @@ public final class RawArchive implements AutoCloseable {
 
   private final OkHttpClient http;
   private final MinioClient client;
+  private final ByteArrayPuts puts;
   private final String bucket;
 
   /** An archive in {@link LakehouseProperties#rawBucket()} on the lakehouse's S3 endpoint. */
@@ -76,6 +79,14 @@ public final class RawArchive implements AutoCloseable {
             .credentials(properties.accessKey(), properties.secretKey())
             .httpClient(http)
             .build();
+    this.puts =
+        new ByteArrayPuts(
+            MinioAsyncClient.builder()
+                .endpoint(properties.s3Endpoint())
+                .region(properties.region())
+                .credentials(properties.accessKey(), properties.secretKey())
+                .httpClient(http)
+                .build());
   }
 
   /** The bucket holding the payloads. */
@@ -144,13 +155,41 @@ public final class RawArchive implements AutoCloseable {
         contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType;
     call(
         "storing " + ref(key),
-        () ->
-            client.putObject(
-                PutObjectArgs.builder().bucket(bucket).object(key).stream(
-                        new ByteArrayInputStream(body), body.length, -1)
-                    .contentType(type)
-                    .build()));
+        () -> {
+          try {
+            return puts.put(bucket, key, body, type).get();
+          } catch (ExecutionException e) {
+            // the minio client's own exceptions, as its blocking client rethrows them
+            throw e.getCause() instanceof Exception cause ? cause : e;
+          }
+        });
     return ref(key);
+  }
+
+  /**
+   * minio-java's client, sending a payload already in memory as one byte array. Its public {@code
+   * putObject} takes a stream, and for a PUT whose body is not a byte array it builds a new OkHttp
+   * client per request (to turn retries off) and reads the stream on the common pool: 7 % of the
+   * ingest service's CPU went into building those clients, mostly comparing the JDK's trusted
+   * certificates. A byte array can be resent, so the shared client and its retries are kept.
+   */
+  private static final class ByteArrayPuts extends MinioAsyncClient {
+
+    ByteArrayPuts(MinioAsyncClient client) {
+      super(client);
+    }
+
+    CompletableFuture<io.minio.ObjectWriteResponse> put(
+        String bucket, String key, byte[] body, String contentType) throws Exception {
+      return putObjectAsync(
+          bucket,
+          null,
+          key,
+          body,
+          body.length,
+          ImmutableMultimap.of("Content-Type", contentType),
+          ImmutableMultimap.of());
+    }
   }
 
   /**
@@ -280,6 +319,7 @@ public final class RawArchive implements AutoCloseable {
   @Override
   public void close() {
     try {
+      puts.close();
       client.close();
     } catch (Exception e) {
       throw new IllegalStateException("closing the S3 client of the raw archive", e);

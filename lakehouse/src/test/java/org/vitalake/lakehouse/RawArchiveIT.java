@@ -3,6 +3,8 @@ package org.vitalake.lakehouse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.minio.MinioClient;
+import io.minio.StatObjectArgs;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -54,6 +56,36 @@ class RawArchiveIT {
     assertThat(local.s3Server().dataDir().resolve(local.properties().rawBucket()).resolve(key))
         .exists()
         .hasBinaryContent(body);
+  }
+
+  @Test
+  void keepsTheContentTypeAndDefaultsToOctetStream() throws Exception {
+    // given
+    UserId user = UserId.of("u-raw-type");
+    String json = RawArchive.rawKey("sync", user, LocalDate.of(2026, 3, 14), "typed", "json");
+    String bytes = RawArchive.rawKey("import", user, LocalDate.of(2026, 3, 14), "untyped", "bin");
+
+    // when
+    archive.put(json, "{}".getBytes(StandardCharsets.UTF_8), "application/json");
+    archive.put(bytes, new byte[] {1, 2, 3}, null);
+
+    // then: as the S3 server reports them
+    LakehouseProperties p = local.properties();
+    try (MinioClient s3 =
+        MinioClient.builder()
+            .endpoint(p.s3Endpoint())
+            .region(p.region())
+            .credentials(p.accessKey(), p.secretKey())
+            .build()) {
+      assertThat(
+              s3.statObject(StatObjectArgs.builder().bucket(p.rawBucket()).object(json).build())
+                  .contentType())
+          .isEqualTo("application/json");
+      assertThat(
+              s3.statObject(StatObjectArgs.builder().bucket(p.rawBucket()).object(bytes).build())
+                  .contentType())
+          .isEqualTo("application/octet-stream");
+    }
   }
 
   @Test
