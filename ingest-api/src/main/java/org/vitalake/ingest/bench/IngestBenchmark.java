@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -53,8 +54,9 @@ import org.vitalake.lakehouse.TableScanner;
  * <p>Options: {@code --url U} (default {@code http://127.0.0.1:$VITALAKE_INGEST_PORT}), {@code
  * --token T} (otherwise a service token from identity's client-credentials grant), {@code
  * --identity-url U}, {@code --clients N} (384), {@code --users N} (20), {@code --seconds N} (30),
- * {@code --warmup-seconds N} (120), {@code --min-batch N} (50), {@code --max-batch N} (500), {@code
- * --no-ceiling}.
+ * {@code --warmup-seconds N} (60, the least), {@code --max-warmup-seconds N} (360, the most: the
+ * warm-up goes on until the service's JIT has settled), {@code --min-batch N} (50), {@code
+ * --max-batch N} (500), {@code --no-ceiling}.
  */
 public final class IngestBenchmark {
 
@@ -104,19 +106,19 @@ public final class IngestBenchmark {
       long rowsBefore = scanner.rowCount(bronze);
 
       IngestClient client = IngestClient.create(URI.create(options.url), options.clients);
-      Phase warmup;
+      long warmupPoints;
       Phase measured;
       CommitStats commitsBefore;
       CommitStats commitsAfter;
       try {
-        warmup = drive(client, token, batches, options.clients, options.warmupSeconds);
+        warmupPoints = warmUp(client, token, batches, options);
         commitsBefore = CommitStats.read(options.url);
         measured = drive(client, token, batches, options.clients, options.seconds);
         commitsAfter = CommitStats.read(options.url);
       } finally {
         client.close();
       }
-      long acknowledged = warmup.points + measured.points;
+      long acknowledged = warmupPoints + measured.points;
       lakehouse.catalog().loadTable(bronze).refresh();
       long rowsAfter = scanner.rowCount(bronze);
       long landed = rowsAfter - rowsBefore;
@@ -193,29 +195,16 @@ public final class IngestBenchmark {
             Pattern.MULTILINE);
 
     static CommitStats read(String serviceUrl) {
-      try {
-        HttpResponse<String> response =
-            HttpClient.newHttpClient()
-                .send(
-                    HttpRequest.newBuilder(URI.create(serviceUrl + "/prometheus"))
-                        .timeout(Duration.ofSeconds(5))
-                        .build(),
-                    HttpResponse.BodyHandlers.ofString());
-        Matcher count = COUNT.matcher(response.body());
-        Matcher sum = SUM.matcher(response.body());
-        if (response.statusCode() == 200 && count.find() && sum.find()) {
-          return new CommitStats(
-              (long) Double.parseDouble(count.group(1)), Double.parseDouble(sum.group(1)));
-        }
-        System.err.println(
-            "the service's /prometheus answered HTTP "
-                + response.statusCode()
-                + " without vitalake_ingest_commit_batch_items for wearable_samples");
-      } catch (IOException | RuntimeException e) {
-        System.err.println("could not read the service's commit metrics: " + e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+      String text = prometheus(serviceUrl);
+      Matcher count = COUNT.matcher(text);
+      Matcher sum = SUM.matcher(text);
+      if (count.find() && sum.find()) {
+        return new CommitStats(
+            (long) Double.parseDouble(count.group(1)), Double.parseDouble(sum.group(1)));
       }
+      System.err.println(
+          "the service's /prometheus has no vitalake_ingest_commit_batch_items for"
+              + " wearable_samples");
       return new CommitStats(0, 0);
     }
 
@@ -248,6 +237,96 @@ public final class IngestBenchmark {
       int index = (int) Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1);
       return latencies[Math.max(0, index)] / 1e6;
     }
+  }
+
+  /** A slice of warm-up load, after the minimum, during which the service's JIT is watched. */
+  private static final int WARMUP_SLICE_SECONDS = 15;
+
+  /**
+   * Warms the service up: {@code --warmup-seconds} of load, then more in slices of {@value
+   * #WARMUP_SLICE_SECONDS} s until its JIT compilers used less than a tenth of a core in a slice
+   * ({@code jvm_compilation_time_ms_total} from its {@code /prometheus}), or until {@code
+   * --max-warmup-seconds}. A service just started compiles for minutes under this load, with one of
+   * the machine's two cores; measuring then would measure its compiler.
+   *
+   * @return the points acknowledged during the warm-up
+   */
+  private static long warmUp(
+      IngestClient client, String token, List<Batch> batches, Options options) throws Exception {
+    long start = System.nanoTime();
+    OptionalDouble compiledBefore = jitMillis(options.url);
+    long points = drive(client, token, batches, options.clients, options.warmupSeconds).points;
+    OptionalDouble compiled = jitMillis(options.url);
+    String verdict;
+    if (compiled.isEmpty()) {
+      verdict = "the service publishes no jvm_compilation_time_ms_total; not waited for its JIT";
+    } else {
+      verdict = null;
+      while (verdict == null) {
+        double secondsSoFar = (System.nanoTime() - start) / 1e9;
+        if (secondsSoFar + WARMUP_SLICE_SECONDS > options.maxWarmupSeconds) {
+          verdict = "its JIT had not settled by --max-warmup-seconds " + options.maxWarmupSeconds;
+          break;
+        }
+        Phase slice = drive(client, token, batches, options.clients, WARMUP_SLICE_SECONDS);
+        points += slice.points;
+        OptionalDouble now = jitMillis(options.url);
+        double sliceMillis = now.orElse(compiled.getAsDouble()) - compiled.getAsDouble();
+        compiled = now.isPresent() ? now : compiled;
+        if (sliceMillis < 0.1 * slice.seconds() * 1000) {
+          verdict =
+              String.format(
+                  Locale.ROOT,
+                  "its JIT settled (%.1f s of compilation in the last %.0f s)",
+                  sliceMillis / 1000,
+                  slice.seconds());
+        }
+      }
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "warm-up %.0f s, %,d points; the service compiled for %s; %s%n",
+        (System.nanoTime() - start) / 1e9,
+        points,
+        compiled.isPresent() && compiledBefore.isPresent()
+            ? String.format(
+                Locale.ROOT,
+                "%.1f s of CPU",
+                (compiled.getAsDouble() - compiledBefore.getAsDouble()) / 1000)
+            : "an unknown time",
+        verdict);
+    return points;
+  }
+
+  private static final Pattern JIT_MILLIS =
+      Pattern.compile("^jvm_compilation_time_ms_total(?:\\{[^}]*})? (\\S+)$", Pattern.MULTILINE);
+
+  /** The service's JIT compilation time so far, in ms; empty when it does not publish it. */
+  private static OptionalDouble jitMillis(String serviceUrl) {
+    Matcher m = JIT_MILLIS.matcher(prometheus(serviceUrl));
+    return m.find() ? OptionalDouble.of(Double.parseDouble(m.group(1))) : OptionalDouble.empty();
+  }
+
+  /** The service's Prometheus text, or "" when it cannot be read (reported on stderr). */
+  private static String prometheus(String serviceUrl) {
+    try {
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(serviceUrl + "/prometheus"))
+                      .timeout(Duration.ofSeconds(5))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() == 200) {
+        return response.body();
+      }
+      System.err.println("the service's /prometheus answered HTTP " + response.statusCode());
+    } catch (IOException | RuntimeException e) {
+      System.err.println("could not read the service's /prometheus: " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return "";
   }
 
   private static Phase drive(
@@ -547,9 +626,10 @@ public final class IngestBenchmark {
     int clients = 384;
     int users = 20;
     int seconds = 30;
-    // a service just started needs about two minutes of load before its JIT has compiled the
-    // hot paths (docs/benchmarks.md); a shorter warm-up measures the compiler, not the service
-    int warmupSeconds = 120;
+    // a service just started needs minutes of load before its JIT has compiled the hot paths
+    // (docs/benchmarks.md): at least this long, then until its compilers are nearly idle
+    int warmupSeconds = 60;
+    int maxWarmupSeconds = 360;
     int minBatch = 50;
     int maxBatch = 500;
     boolean noCeiling;
@@ -574,13 +654,14 @@ public final class IngestBenchmark {
           case "--users" -> o.users = positive(arg, value);
           case "--seconds" -> o.seconds = positive(arg, value);
           case "--warmup-seconds" -> o.warmupSeconds = Integer.parseInt(value);
+          case "--max-warmup-seconds" -> o.maxWarmupSeconds = Integer.parseInt(value);
           case "--min-batch" -> o.minBatch = positive(arg, value);
           case "--max-batch" -> o.maxBatch = positive(arg, value);
           default ->
               throw new IllegalArgumentException(
                   "unknown option "
                       + arg
-                      + "; options: --url --token --identity-url --clients --users --seconds --warmup-seconds --min-batch --max-batch --no-ceiling");
+                      + "; options: --url --token --identity-url --clients --users --seconds --warmup-seconds --max-warmup-seconds --min-batch --max-batch --no-ceiling");
         }
       }
       if (o.minBatch > o.maxBatch) {

@@ -312,7 +312,9 @@ class SyncIT {
 
     assertThat(health.status()).isEqualTo(200);
     assertThat(metrics.status()).isEqualTo(200);
-    assertThat(metrics.body()).contains("vitalake_ingest_points_accepted");
+    assertThat(metrics.body())
+        .contains("vitalake_ingest_points_accepted")
+        .contains("jvm_compilation_time_ms_total");
     assertThat(openApi.status()).as(openApi.body()).isEqualTo(200);
     assertThat(openApi.body()).contains("/sync").contains("/journal/entries");
   }
