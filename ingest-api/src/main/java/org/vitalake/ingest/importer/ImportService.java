@@ -7,6 +7,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +23,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,8 +38,10 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -81,6 +87,10 @@ public class ImportService implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ImportService.class);
   private static final int MAX_PARTS = 100_000;
+
+  /** Upload parts read from the archive at once while an import assembles its file. */
+  static final int PARTS_FETCHED_AHEAD = 4;
+
   private static final String INTERRUPTED =
       "interrupted: ingest-api stopped while this import was running (%s). Rows committed before"
           + " are kept; import the same file again to complete it: rows already in bronze are"
@@ -97,6 +107,7 @@ public class ImportService implements AutoCloseable {
   private final int sampleBatch;
   private final Duration uploadExpiry;
   private final ExecutorService workers;
+  private final ExecutorService fetchers;
   private final ScheduledExecutorService heartbeat;
   private volatile boolean closing;
 
@@ -165,6 +176,14 @@ public class ImportService implements AutoCloseable {
     long sweep = Math.min(uploadExpiry.toMillis(), Duration.ofMinutes(1).toMillis());
     heartbeat.scheduleWithFixedDelay(
         this::forgetExpiredUploads, sweep, sweep, TimeUnit.MILLISECONDS);
+    AtomicInteger fetcherThreads = new AtomicInteger();
+    this.fetchers =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "import-fetch-" + fetcherThreads.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     AtomicInteger threads = new AtomicInteger();
     this.workers =
         Executors.newFixedThreadPool(
@@ -191,7 +210,7 @@ public class ImportService implements AutoCloseable {
       @Nullable String timeZone) {
     try {
       Plan plan = plan(caller, format, userId, parseUserMap(userMapJson), timeZone);
-      return start(plan, IngestId.random().value(), file, fileName, null);
+      return start(plan, IngestId.random().value(), file, fileName, null, IN_FILE);
     } catch (RuntimeException e) {
       deleteQuietly(file);
       throw e;
@@ -234,7 +253,8 @@ public class ImportService implements AutoCloseable {
           IngestId.random().value(),
           file,
           ref.substring(ref.lastIndexOf('/') + 1),
-          List.of(ref));
+          List.of(ref),
+          IN_FILE);
     } catch (IOException e) {
       deleteQuietly(file);
       throw new UncheckedIOException(e);
@@ -330,6 +350,7 @@ public class ImportService implements AutoCloseable {
     closing = true;
     heartbeat.shutdownNow();
     workers.shutdownNow();
+    fetchers.shutdownNow();
     try {
       workers.awaitTermination(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
@@ -355,19 +376,18 @@ public class ImportService implements AutoCloseable {
     try {
       // from the store, which alone knows whether another process or an earlier run started it
       Upload upload = loadUpload(caller, uploadId, plan.owner(), false);
-      List<String> refs = assemble(uploadStore.findParts(upload), file);
+      List<String> refs = contiguous(uploadStore.findParts(upload));
       String importId = IngestId.random().value();
       uploadStore.save(upload.startedAs(importId));
       uploads.remove(uploadId);
       try {
-        return start(plan, importId, file, upload.fileName(), refs);
+        // the parts are fetched by the import itself: the request answers at once
+        return start(
+            plan, importId, file, upload.fileName(), refs, target -> assemble(refs, target));
       } catch (RuntimeException e) {
         reopen(upload, e);
         throw e;
       }
-    } catch (IOException e) {
-      deleteQuietly(file);
-      throw new UncheckedIOException(e);
     } catch (RuntimeException e) {
       deleteQuietly(file);
       throw e;
@@ -467,13 +487,30 @@ public class ImportService implements AutoCloseable {
     uploads.values().removeIf(upload -> upload.expired(now, uploadExpiry));
   }
 
+  /**
+   * Writes an import's content into its temporary file, if it is not there yet, and returns the
+   * content's SHA-256 in hex.
+   */
+  @FunctionalInterface
+  private interface Content {
+    String writeTo(Path file) throws IOException;
+  }
+
+  /** Content already in the temporary file. */
+  private static final Content IN_FILE = ImportService::sha256;
+
   private ImportStatusResponse start(
-      Plan plan, String importId, Path file, String fileName, @Nullable List<String> archived) {
+      Plan plan,
+      String importId,
+      Path file,
+      String fileName,
+      @Nullable List<String> archived,
+      Content content) {
     ImportProgress progress = new ImportProgress(importId, plan.format(), plan.owner(), clock);
     // recorded before it is acknowledged, so its id is never unknown after a restart
     statuses.save(plan.owner(), progress.snapshot());
     imports.put(importId, progress);
-    workers.submit(() -> run(progress, plan, file, fileName, archived));
+    workers.submit(() -> run(progress, plan, file, fileName, archived, content));
     return progress.snapshot();
   }
 
@@ -523,10 +560,11 @@ public class ImportService implements AutoCloseable {
       Plan plan,
       Path file,
       String fileName,
-      @Nullable List<String> archived) {
+      @Nullable List<String> archived,
+      Content source) {
     Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
     try {
-      String content = sha256(file);
+      String content = source.writeTo(file);
       String documentKey = "imports/" + scopeKey(plan, content) + ".json";
       Optional<String> earlier = findEarlierImport(plan.owner(), documentKey);
       if (earlier.isPresent()) {
@@ -633,24 +671,68 @@ public class ImportService implements AutoCloseable {
         "application/json");
   }
 
-  private List<String> assemble(SortedMap<Integer, String> parts, Path file) throws IOException {
+  /**
+   * The references of parts 1 to N in order.
+   *
+   * @throws ProblemException 400 when there are no parts or one is missing
+   */
+  private static List<String> contiguous(SortedMap<Integer, String> parts) {
     if (parts.isEmpty()) {
       throw ProblemException.invalid("uploadId", "the upload has no parts yet");
     }
     List<String> refs = new ArrayList<>();
-    try (OutputStream out = Files.newOutputStream(file)) {
-      int expected = 1;
-      for (Map.Entry<Integer, String> part : parts.entrySet()) {
-        if (part.getKey() != expected) {
-          throw ProblemException.invalid(
-              "uploadId", "part " + expected + " of the upload is missing");
-        }
-        out.write(archive.get(part.getValue()));
-        refs.add(part.getValue());
-        expected++;
+    int expected = 1;
+    for (Map.Entry<Integer, String> part : parts.entrySet()) {
+      if (part.getKey() != expected) {
+        throw ProblemException.invalid(
+            "uploadId", "part " + expected + " of the upload is missing");
       }
+      refs.add(part.getValue());
+      expected++;
     }
     return refs;
+  }
+
+  /**
+   * Writes the parts into {@code file} in order, hashing them on the way, with up to {@value
+   * #PARTS_FETCHED_AHEAD} parts read from the archive ahead of the one being written.
+   *
+   * @return the SHA-256 of the whole content, in hex
+   */
+  private String assemble(List<String> refs, Path file) throws IOException {
+    long start = System.nanoTime();
+    MessageDigest digest = digest();
+    Deque<Future<byte[]>> ahead = new ArrayDeque<>();
+    Iterator<String> next = refs.iterator();
+    long bytes = 0;
+    try (OutputStream out = Files.newOutputStream(file)) {
+      while (next.hasNext() || !ahead.isEmpty()) {
+        while (next.hasNext() && ahead.size() < PARTS_FETCHED_AHEAD) {
+          String ref = next.next();
+          ahead.addLast(fetchers.submit(() -> archive.get(ref)));
+        }
+        byte[] part = ahead.removeFirst().get();
+        digest.update(part);
+        out.write(part);
+        bytes += part.length;
+      }
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IOException("reading an upload part: " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while reading the upload's parts");
+    } finally {
+      ahead.forEach(f -> f.cancel(true));
+    }
+    LOG.info(
+        "assembled {} parts, {} bytes, in {} ms",
+        refs.size(),
+        bytes,
+        (System.nanoTime() - start) / 1_000_000);
+    return hex(digest.digest());
   }
 
   private Plan plan(

@@ -150,12 +150,15 @@ class UploadIT {
   @Test
   void uploadsAFileOfManyPartsWithSeveralInFlightAndImportsEveryRow(@TempDir Path dir)
       throws Exception {
-    // given: an export of more parts than the client sends at once
+    // given: an export of more parts than the client sends at once, and than the service reads
+    // from the archive at once to assemble them
     Path export = dir.resolve("export.xml");
-    new AppleHealthExportGenerator(List.of(IPHONE)).write(export, 11L * 1024 * 1024);
+    new AppleHealthExportGenerator(List.of(IPHONE)).write(export, 14L * 1024 * 1024);
     int parts =
         (int) ((Files.size(export) + ImportService.PART_BYTES - 1) / ImportService.PART_BYTES);
-    assertThat(parts).isGreaterThan(ImportClient.PARTS_IN_FLIGHT);
+    assertThat(parts)
+        .isGreaterThan(ImportClient.PARTS_IN_FLIGHT)
+        .isGreaterThan(ImportService.PARTS_FETCHED_AHEAD);
     String user = "u-" + UUID.randomUUID();
     CollectingSink expected =
         CollectingSink.parse(new AppleHealthImporter(), export, user, ZoneId.of("UTC"));
@@ -181,6 +184,45 @@ class UploadIT {
     }
     assertThat(done.rawRefs()).hasSize(parts);
     assertThat(joined.toByteArray()).isEqualTo(Files.readAllBytes(export));
+  }
+
+  @Test
+  void startsAnUploadOnlyWithEveryPartAndHashesItAsTheWholeFile() throws Exception {
+    // given: parts 1 and 3 of three
+    String user = "u-" + UUID.randomUUID();
+    List<byte[]> parts = split(IPHONE, 3);
+    ImportClient owner = clientFor(user);
+    String uploadId = owner.createUpload("export.xml", null).uploadId();
+    owner.storePart(uploadId, 1, parts.get(0));
+    owner.storePart(uploadId, 3, parts.get(2));
+
+    // when / then: refused, naming the missing part, and nothing is lost
+    assertRefused(
+        () -> owner.startUpload(uploadId, appleHealth(user)),
+        400,
+        reason -> assertThat(reason).contains("part 2").contains("missing"));
+    owner.storePart(uploadId, 2, parts.get(1));
+    ImportStatusResponse done =
+        owner.await(
+            owner.startUpload(uploadId, appleHealth(user)).importId(),
+            s -> {},
+            Duration.ofMillis(100));
+    assertThat(done.status()).as(done.error()).isEqualTo("done");
+    assertThat(done.rawRefs()).hasSize(3);
+    assertThat(bronzeRows(done.importId()))
+        .isEqualTo(
+            CollectingSink.parse(new AppleHealthImporter(), IPHONE, user, ZoneId.of("UTC"))
+                .samples
+                .size());
+    // the content hash taken while assembling the parts is the whole file's: the same file sent
+    // in one request is recognised as already imported
+    ImportStatusResponse again =
+        owner.await(
+            owner.uploadMultipart(IPHONE, appleHealth(user)).importId(),
+            s -> {},
+            Duration.ofMillis(100));
+    assertThat(again.duplicateOf()).isEqualTo(done.importId());
+    assertThat(bronzeRows(again.importId())).isZero();
   }
 
   @Test
