@@ -1,6 +1,7 @@
 package org.vitalake.ingest.problem;
 
 import io.micronaut.context.annotation.Primary;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.Error;
@@ -68,6 +69,11 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
     boolean named = errors.stream().anyMatch(e -> e.field() != null);
     Problem problem =
         new Problem(type, status.getReason(), code, detail, path, named ? errors : null);
+    if (code == HttpStatus.REQUEST_ENTITY_TOO_LARGE.getCode()) {
+      // the body is refused unread: closing the connection tells a client still sending it to
+      // stop, instead of leaving it blocked on a socket nobody reads until its timeout
+      baseResponse.header(HttpHeaders.CONNECTION, "close");
+    }
     return baseResponse.body(problem).contentType(Problem.MEDIA_TYPE);
   }
 

@@ -226,6 +226,32 @@ class UploadIT {
   }
 
   @Test
+  void refusesAFileAboveTheRequestLimitInOneRequestWith413AndTakesItInParts(@TempDir Path dir)
+      throws Exception {
+    // given: a file larger than a request may be (4 MB)
+    Path export = dir.resolve("export.xml");
+    new AppleHealthExportGenerator(List.of(IPHONE)).write(export, 5L * 1024 * 1024);
+    String user = "u-" + UUID.randomUUID();
+    ImportClient owner = clientFor(user);
+
+    // when / then: refused at once as problem+json, not after a timeout
+    assertThatThrownBy(() -> owner.uploadMultipart(export, appleHealth(user)))
+        .isInstanceOfSatisfying(
+            ImportRequestException.class,
+            e -> {
+              assertThat(e.status()).as(e.getMessage()).isEqualTo(413);
+              assertThat(e.contentType()).startsWith("application/problem+json");
+            });
+    ImportStatusResponse done =
+        owner.await(
+            owner.upload(export, appleHealth(user), n -> {}).importId(),
+            s -> {},
+            Duration.ofMillis(100));
+    assertThat(done.status()).as(done.error()).isEqualTo("done");
+    assertThat(done.accepted()).isPositive();
+  }
+
+  @Test
   void refusesToStartAnUploadTwiceEvenAfterARestart() throws Exception {
     // given: an upload whose import started
     String user = "u-" + UUID.randomUUID();
