@@ -412,14 +412,15 @@ public final class LakehouseTables {
   }
 
   /**
-   * Parquet settings for columns whose values are (nearly) unique per row or repeat only within one
-   * request: dictionary encoding them costs a hash and a comparison of every value and is then
-   * discarded or saves nothing zstd does not. Min/max statistics never prune a file for random
-   * keys, nor for labels that every file mixes (a group commit holds many sources, devices and
-   * units); the ingest id is looked up within a second of its {@code received_at}, whose bounds
-   * prune. Comparing each value with the running bounds cost 4 % of the ingest service's CPU under
-   * sync load and 11 % during an import. Measured on bronze sample batches of 7,000 rows: a quarter
-   * less CPU to write, the same file size (docs/benchmarks.md).
+   * Parquet settings: no dictionary for columns whose values are (nearly) unique per row or repeat
+   * only within one request, and no min/max statistics where they cannot prune. Dictionary encoding
+   * such columns costs a hash and a comparison of every value and is then discarded or saves
+   * nothing zstd does not. Min/max statistics never prune a file for random keys, nor for labels
+   * that every file mixes (a group commit holds many sources, devices and units); the ingest id is
+   * looked up within a second of its {@code received_at}, whose bounds prune. Comparing each value
+   * with the running bounds cost 4 % of the ingest service's CPU under sync load and 11 % during an
+   * import. Measured on bronze sample batches of 7,000 rows: a quarter less CPU to write, the same
+   * file size (docs/benchmarks.md).
    */
   static Map<String, String> plainColumns(List<String> noDictionary, List<String> noStatistics) {
     Map<String, String> properties = new java.util.HashMap<>();

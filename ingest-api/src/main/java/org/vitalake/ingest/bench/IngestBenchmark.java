@@ -271,8 +271,11 @@ public final class IngestBenchmark {
         Phase slice = drive(client, token, batches, options.clients, WARMUP_SLICE_SECONDS);
         points += slice.points;
         OptionalDouble now = jitMillis(options.url);
-        double sliceMillis = now.orElse(compiled.getAsDouble()) - compiled.getAsDouble();
-        compiled = now.isPresent() ? now : compiled;
+        if (now.isEmpty()) {
+          continue; // not read this time: another slice, until --max-warmup-seconds
+        }
+        double sliceMillis = now.getAsDouble() - compiled.getAsDouble();
+        compiled = now;
         if (sliceMillis < 0.1 * slice.seconds() * 1000) {
           verdict =
               String.format(
@@ -291,7 +294,7 @@ public final class IngestBenchmark {
         compiled.isPresent() && compiledBefore.isPresent()
             ? String.format(
                 Locale.ROOT,
-                "%.1f s of CPU",
+                "%.1f s",
                 (compiled.getAsDouble() - compiledBefore.getAsDouble()) / 1000)
             : "an unknown time",
         verdict);

@@ -383,7 +383,12 @@ public class ImportService implements AutoCloseable {
       try {
         // the parts are fetched by the import itself: the request answers at once
         return start(
-            plan, importId, file, upload.fileName(), refs, target -> assemble(refs, target));
+            plan,
+            importId,
+            file,
+            upload.fileName(),
+            refs,
+            target -> assemble(upload, refs, target));
       } catch (RuntimeException e) {
         reopen(upload, e);
         throw e;
@@ -397,7 +402,7 @@ public class ImportService implements AutoCloseable {
   }
 
   /** Takes back the mark of an upload whose import could not start, so it can be started again. */
-  private void reopen(Upload upload, RuntimeException cause) {
+  private void reopen(Upload upload, Exception cause) {
     try {
       uploadStore.save(upload);
       uploads.put(upload.uploadId(), upload);
@@ -694,8 +699,34 @@ public class ImportService implements AutoCloseable {
   }
 
   /**
+   * Writes an upload's parts into {@code file}; when they cannot be read, nothing has been
+   * imported, so the upload is marked not started again and can be started once more.
+   *
+   * @return the SHA-256 of the whole content, in hex
+   * @throws ImportFailedException naming the upload, when a part cannot be read
+   */
+  private String assemble(Upload upload, List<String> refs, Path file) throws IOException {
+    try {
+      return assemble(refs, file);
+    } catch (IOException | RuntimeException e) {
+      reopen(upload, e);
+      if (closing || causedByShutdown(e)) {
+        throw e;
+      }
+      throw new ImportFailedException(
+          upload.fileName(),
+          "could not read the upload's parts from the raw archive ("
+              + e.getMessage()
+              + "); nothing was imported, and upload "
+              + upload.uploadId()
+              + " can be started again",
+          e);
+    }
+  }
+
+  /**
    * Writes the parts into {@code file} in order, hashing them on the way, with up to {@value
-   * #PARTS_FETCHED_AHEAD} parts read from the archive ahead of the one being written.
+   * #PARTS_FETCHED_AHEAD} parts read from the archive at once.
    *
    * @return the SHA-256 of the whole content, in hex
    */
@@ -720,10 +751,16 @@ public class ImportService implements AutoCloseable {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
       }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
       throw new IOException("reading an upload part: " + e.getCause(), e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while reading the upload's parts");
+      InterruptedIOException interrupted =
+          new InterruptedIOException("interrupted while reading the upload's parts");
+      interrupted.initCause(e);
+      throw interrupted;
     } finally {
       ahead.forEach(f -> f.cancel(true));
     }

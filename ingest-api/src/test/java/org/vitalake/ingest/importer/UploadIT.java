@@ -234,14 +234,24 @@ class UploadIT {
     String user = "u-" + UUID.randomUUID();
     ImportClient owner = clientFor(user);
 
-    // when / then: refused at once as problem+json, not after a timeout
+    // when / then: refused at once, not after the client's five-minute timeout. The service
+    // answers 413 as problem+json and closes the connection without reading the body; a client
+    // still sending usually reads the 413, but now and then the close resets the connection first
+    // (about one request in 25 with 5 MB on this machine), which is also an immediate refusal.
     assertThatThrownBy(() -> owner.uploadMultipart(export, appleHealth(user)))
-        .isInstanceOfSatisfying(
-            ImportRequestException.class,
-            e -> {
-              assertThat(e.status()).as(e.getMessage()).isEqualTo(413);
-              assertThat(e.contentType()).startsWith("application/problem+json");
-            });
+        .satisfiesAnyOf(
+            e ->
+                assertThat(e)
+                    .isInstanceOfSatisfying(
+                        ImportRequestException.class,
+                        refused -> {
+                          assertThat(refused.status()).as(refused.getMessage()).isEqualTo(413);
+                          assertThat(refused.contentType()).startsWith("application/problem+json");
+                        }),
+            e ->
+                assertThat(e)
+                    .isInstanceOf(java.io.IOException.class)
+                    .isNotInstanceOf(java.net.http.HttpTimeoutException.class));
     ImportStatusResponse done =
         owner.await(
             owner.upload(export, appleHealth(user), n -> {}).importId(),
