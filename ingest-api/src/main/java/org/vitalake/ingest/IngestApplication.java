@@ -35,9 +35,10 @@ public final class IngestApplication {
   private IngestApplication() {}
 
   public static void main(String[] args) {
-    // minio-java runs every upload step through CompletableFuture.supplyAsync on the common pool;
-    // on a machine with 2 cores that pool has parallelism 1, and the JDK then starts a new thread
-    // for every task: one thread a sync request. A pool of at least 2 reuses its threads.
+    // minio-java runs steps of its requests (reading a stream upload, for one) through
+    // CompletableFuture.supplyAsync on the common pool; on a machine with 2 cores that pool has
+    // parallelism 1, and the JDK then starts a new thread for every task. A pool of at least 2
+    // reuses its threads.
     if (System.getProperty(COMMON_POOL_PARALLELISM) == null
         && Runtime.getRuntime().availableProcessors() <= 2) {
       System.setProperty(COMMON_POOL_PARALLELISM, "2");
