@@ -43,6 +43,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -161,13 +162,7 @@ public class ImportService implements AutoCloseable {
       throw new IllegalArgumentException(
           "vitalake.ingest.upload-expiry must be positive, was " + uploadExpiry);
     }
-    this.heartbeat =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "import-status");
-              t.setDaemon(true);
-              return t;
-            });
+    this.heartbeat = Executors.newSingleThreadScheduledExecutor(daemonThreads("import-status-"));
     heartbeat.scheduleWithFixedDelay(
         this::recordAll,
         statusInterval.toMillis(),
@@ -176,23 +171,18 @@ public class ImportService implements AutoCloseable {
     long sweep = Math.min(uploadExpiry.toMillis(), Duration.ofMinutes(1).toMillis());
     heartbeat.scheduleWithFixedDelay(
         this::forgetExpiredUploads, sweep, sweep, TimeUnit.MILLISECONDS);
-    AtomicInteger fetcherThreads = new AtomicInteger();
-    this.fetchers =
-        Executors.newCachedThreadPool(
-            r -> {
-              Thread t = new Thread(r, "import-fetch-" + fetcherThreads.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
-    AtomicInteger threads = new AtomicInteger();
-    this.workers =
-        Executors.newFixedThreadPool(
-            2,
-            r -> {
-              Thread t = new Thread(r, "import-" + threads.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+    this.fetchers = Executors.newCachedThreadPool(daemonThreads("import-fetch-"));
+    this.workers = Executors.newFixedThreadPool(2, daemonThreads("import-"));
+  }
+
+  /** Daemon threads named {@code prefix} and a number: a stopping JVM does not wait for them. */
+  private static ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + count.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
   }
 
   /**
