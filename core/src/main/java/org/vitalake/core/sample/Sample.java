@@ -1,8 +1,5 @@
 package org.vitalake.core.sample;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -51,21 +48,6 @@ public record Sample(
       Set.of(Metric.SLEEP_SESSION, Metric.WORKOUT, Metric.ACTIVE_MINUTES);
 
   private static final double DURATION_SLACK_MINUTES = 1.0;
-
-  private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
-
-  private static final ThreadLocal<StringBuilder> INSTANT_TEXT =
-      ThreadLocal.withInitial(() -> new StringBuilder(32));
-
-  private static final ThreadLocal<MessageDigest> SHA_256 =
-      ThreadLocal.withInitial(
-          () -> {
-            try {
-              return MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-              throw new IllegalStateException("every Java platform must provide SHA-256", e);
-            }
-          });
 
   public Sample {
     if (userId == null) {
@@ -140,29 +122,13 @@ public record Sample(
 
   /**
    * The natural key used to drop duplicate deliveries: SHA-256 over user, metric, source, device,
-   * start, end and canonical value, as the first 32 hex characters.
+   * start, end and canonical value, as the first 32 hex characters (spelled by {@link NaturalKey}).
    *
    * <p>The encoding is part of the stored data (bronze rows carry it): changing it splits every
    * existing duplicate group, so it must stay as it is.
    */
   public String sampleKey() {
-    StringBuilder natural = new StringBuilder(160);
-    append(natural, userId.value());
-    append(natural, metric.code());
-    append(natural, source);
-    append(natural, device == null ? "" : device);
-    append(natural, start);
-    append(natural, end);
-    // + 0.0 turns -0.0 into 0.0 so both spell the same key
-    append(natural, Double.toString(value + 0.0));
-    // computed for every stored sample: one digest per thread, and only the 16 bytes kept in hex
-    byte[] digest = SHA_256.get().digest(natural.toString().getBytes(StandardCharsets.UTF_8));
-    char[] hex = new char[32];
-    for (int i = 0; i < 16; i++) {
-      hex[2 * i] = HEX_DIGITS[(digest[i] >> 4) & 0xf];
-      hex[2 * i + 1] = HEX_DIGITS[digest[i] & 0xf];
-    }
-    return new String(hex);
+    return NaturalKey.of(this);
   }
 
   /** The value as a sleep stage. */
@@ -171,23 +137,5 @@ public record Sample(
       throw new IllegalStateException(metric.code() + " sample has no sleep stage");
     }
     return SleepStage.fromCode((int) value);
-  }
-
-  /** Length-prefixed so that no choice of field contents can make two keys collide. */
-  private static void append(StringBuilder natural, String field) {
-    natural.append(field.length()).append(':').append(field).append(';');
-  }
-
-  /** {@link #append(StringBuilder, String)} of {@code instant.toString()}, or of "" for null. */
-  private static void append(StringBuilder natural, Instant instant) {
-    if (instant == null) {
-      natural.append("0:;");
-      return;
-    }
-    // the length prefix comes first, so spell the instant aside once
-    StringBuilder text = INSTANT_TEXT.get();
-    text.setLength(0);
-    IsoInstantText.append(text, instant);
-    natural.append(text.length()).append(':').append(text).append(';');
   }
 }
