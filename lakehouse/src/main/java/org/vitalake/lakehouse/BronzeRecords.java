@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.avro.util.Utf8;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.data.Record;
@@ -46,7 +48,9 @@ public final class BronzeRecords {
     StructRow row = sampleRow(recorded);
     Record r = SampleColumns.TEMPLATE.copy();
     for (int i = 0; i < row.size(); i++) {
-      r.set(i, row.get(i, Object.class));
+      Object value = row.get(i, Object.class);
+      // generic records hold strings as String
+      r.set(i, value instanceof Utf8 utf8 ? utf8.toString() : value);
     }
     // the instants as given (a Parquet file keeps microseconds), as generic records hold them
     r.set(SampleColumns.RECEIVED_AT, utc(recorded.receivedAt()));
@@ -57,28 +61,59 @@ public final class BronzeRecords {
 
   /**
    * A {@code bronze.wearable_samples} row in Iceberg's internal representation, for {@link
-   * TableAppender#writeRowDataFiles}: the form ingest-api's group commit and imports write.
+   * TableAppender#writeRowDataFiles}: the form ingest-api's group commit and imports write. Its
+   * strings are UTF-8 already ({@link Utf8}), which Iceberg's Parquet writer takes as they are: the
+   * labels and ids that repeat from row to row are encoded once per run of equal values instead of
+   * once per row.
    */
   public static StructRow sampleRow(RecordedSample recorded) {
     Sample s = recorded.sample();
+    RepeatedStrings strings = RepeatedStrings.PER_THREAD.get();
     // on the ingest hot path: set by position, no per-field name lookups or java.time conversions
     StructRow r = new StructRow(SampleColumns.COUNT);
-    r.set(SampleColumns.INGEST_ID, recorded.ingestId().value());
+    r.set(
+        SampleColumns.INGEST_ID,
+        strings.utf8(SampleColumns.INGEST_ID, recorded.ingestId().value()));
     r.set(SampleColumns.RECEIVED_AT, micros(recorded.receivedAt()));
-    r.set(SampleColumns.USER_ID, s.userId().value());
-    r.set(SampleColumns.SOURCE, s.source());
-    r.set(SampleColumns.DEVICE, s.device());
-    r.set(SampleColumns.DEVICE_TYPE, s.deviceType().code());
-    r.set(SampleColumns.METRIC, s.metric().code());
+    r.set(SampleColumns.USER_ID, strings.utf8(SampleColumns.USER_ID, s.userId().value()));
+    r.set(SampleColumns.SOURCE, strings.utf8(SampleColumns.SOURCE, s.source()));
+    r.set(SampleColumns.DEVICE, strings.utf8(SampleColumns.DEVICE, s.device()));
+    r.set(SampleColumns.DEVICE_TYPE, SampleColumns.DEVICE_TYPE_CODES[s.deviceType().ordinal()]);
+    r.set(SampleColumns.METRIC, SampleColumns.METRIC_CODES[s.metric().ordinal()]);
     r.set(SampleColumns.VALUE, s.value());
-    r.set(SampleColumns.UNIT, s.unitAsSent());
+    r.set(SampleColumns.UNIT, strings.utf8(SampleColumns.UNIT, s.unitAsSent()));
     r.set(SampleColumns.VALUE_AS_SENT, valueAsSent(s));
     r.set(SampleColumns.START_TIME, micros(s.start()));
     r.set(SampleColumns.END_TIME, micros(s.end()));
     r.set(SampleColumns.ZONE_OFFSET_SECONDS, offsetSeconds(s.zoneOffset()));
-    r.set(SampleColumns.SAMPLE_KEY, s.sampleKey());
-    r.set(SampleColumns.RAW_REF, recorded.rawRef());
+    r.set(SampleColumns.SAMPLE_KEY, new Utf8(s.sampleKey()));
+    r.set(SampleColumns.RAW_REF, strings.utf8(SampleColumns.RAW_REF, recorded.rawRef()));
     return r;
+  }
+
+  /**
+   * The {@link Utf8} of the string each column held in the previous row built on this thread, kept
+   * for the next row: the rows of one request or import batch share their ingest id, raw reference
+   * and user, and mostly their source, device and unit.
+   */
+  private static final class RepeatedStrings {
+    static final ThreadLocal<RepeatedStrings> PER_THREAD =
+        ThreadLocal.withInitial(RepeatedStrings::new);
+
+    private final String[] strings = new String[SampleColumns.COUNT];
+    private final Utf8[] encoded = new Utf8[SampleColumns.COUNT];
+
+    Utf8 utf8(int column, String value) {
+      if (value == null) {
+        return null;
+      }
+      String previous = strings[column];
+      if (value != previous && !value.equals(previous)) {
+        strings[column] = value;
+        encoded[column] = new Utf8(value);
+      }
+      return encoded[column];
+    }
   }
 
   /** Positions of the {@code bronze.wearable_samples} columns, resolved once from the schema. */
@@ -101,6 +136,10 @@ public final class BronzeRecords {
     static final int ZONE_OFFSET_SECONDS = position("zone_offset_seconds");
     static final int SAMPLE_KEY = position("sample_key");
     static final int RAW_REF = position("raw_ref");
+    static final Utf8[] METRIC_CODES =
+        Arrays.stream(Metric.values()).map(m -> new Utf8(m.code())).toArray(Utf8[]::new);
+    static final Utf8[] DEVICE_TYPE_CODES =
+        Arrays.stream(DeviceType.values()).map(d -> new Utf8(d.code())).toArray(Utf8[]::new);
 
     private static int position(String column) {
       List<Types.NestedField> columns = SCHEMA.columns();
