@@ -188,8 +188,9 @@ public final class RawArchive implements AutoCloseable {
    * <p>Its requests carry no {@code Content-MD5}: minio-java hashes every byte-array body with MD5
    * for it, on top of the SHA-256 that signs the payload over plain HTTP (over HTTPS the payload is
    * sent unsigned, protected by TLS). The signed SHA-256, which the server checks, already detects
-   * a body changed on the way; MD5, which the JDK computes without hardware help, was a fifth of
-   * the ingest service's CPU while an import's parts were uploaded.
+   * a body changed on the way. MD5, which the JDK computes without hardware help, cost the ingest
+   * service about 5 s of CPU per gigabyte of import parts (31-34 s per gigabyte before, 26-29 s
+   * after).
    */
   private static final class ByteArrayPuts extends MinioAsyncClient {
 
