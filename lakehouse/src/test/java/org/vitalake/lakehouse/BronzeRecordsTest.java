@@ -67,6 +67,67 @@ class BronzeRecordsTest {
   }
 
   @Test
+  void rowsBuiltInTurnKeepTheirOwnStringsAsUtf8() {
+    // given samples whose source, device, unit and ingest id change from row to row and back
+    IngestId first = IngestId.random();
+    IngestId second = IngestId.random();
+    String[][] fields = {
+      {"withings", "Body+", "kg"},
+      {"apple_health", null, "lb"},
+      {"withings", "Body+", "kg"},
+      {"withings", "Body Scan", null},
+    };
+    List<RecordedSample> samples = new java.util.ArrayList<>();
+    for (int i = 0; i < fields.length; i++) {
+      Sample s =
+          new Sample(
+              USER,
+              Metric.WEIGHT,
+              70 + i,
+              T.plusSeconds(i),
+              null,
+              null,
+              // a fresh String each time, as a parser hands them over
+              new String(fields[i][0]),
+              fields[i][1] == null ? null : new String(fields[i][1]),
+              DeviceType.SCALE,
+              fields[i][2]);
+      samples.add(new RecordedSample(s, i % 2 == 0 ? first : second, T, "s3://raw/" + i + ".json"));
+    }
+
+    // when
+    List<StructRow> rows = samples.stream().map(BronzeRecords::sampleRow).toList();
+
+    // then every row holds its own values, as UTF-8 the Parquet writer takes without encoding
+    org.apache.iceberg.Schema schema = LakehouseTables.WEARABLE_SAMPLES.schema();
+    for (int i = 0; i < rows.size(); i++) {
+      StructRow row = rows.get(i);
+      RecordedSample recorded = samples.get(i);
+      assertThat(text(row, schema, "source")).isEqualTo(fields[i][0]);
+      assertThat(text(row, schema, "device")).isEqualTo(fields[i][1]);
+      assertThat(text(row, schema, "unit")).isEqualTo(fields[i][2]);
+      assertThat(text(row, schema, "ingest_id")).isEqualTo(recorded.ingestId().value());
+      assertThat(text(row, schema, "raw_ref")).isEqualTo(recorded.rawRef());
+      assertThat(text(row, schema, "metric")).isEqualTo("weight");
+      assertThat(text(row, schema, "device_type")).isEqualTo("scale");
+      assertThat(text(row, schema, "sample_key")).isEqualTo(recorded.sample().sampleKey());
+      assertThat(row.get(position(schema, "source"), Object.class))
+          .isInstanceOf(org.apache.avro.util.Utf8.class);
+    }
+    // and generic records of the same samples hold Strings
+    assertThat(BronzeRecords.sample(samples.get(1)).getField("source")).isEqualTo("apple_health");
+  }
+
+  private static String text(StructRow row, org.apache.iceberg.Schema schema, String column) {
+    Object value = row.get(position(schema, column), Object.class);
+    return value == null ? null : value.toString();
+  }
+
+  private static int position(org.apache.iceberg.Schema schema, String column) {
+    return schema.columns().indexOf(schema.findField(column));
+  }
+
+  @Test
   void roundTripsASample() {
     RecordedSample recorded = weight(72.5, "kg");
     assertThat(BronzeRecords.parseSample(BronzeRecords.sample(recorded))).isEqualTo(recorded);
