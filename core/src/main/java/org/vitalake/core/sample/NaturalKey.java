@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HexFormat;
 
 /**
  * Computes {@link Sample#sampleKey()}: the UTF-8 text {@code <length>:<field>;} of user, metric,
@@ -23,7 +24,7 @@ final class NaturalKey {
   private static final ThreadLocal<NaturalKey> PER_THREAD =
       ThreadLocal.withInitial(NaturalKey::new);
 
-  private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+  private static final HexFormat HEX = HexFormat.of();
 
   /** Below this magnitude {@code Double.toString} spells a whole number as its digits and ".0". */
   private static final double PLAIN_WHOLE_NUMBER_LIMIT = 1e7;
@@ -74,12 +75,7 @@ final class NaturalKey {
     } catch (DigestException e) {
       throw new IllegalStateException("a SHA-256 digest is 32 bytes", e);
     }
-    byte[] hex = new byte[32];
-    for (int i = 0; i < 16; i++) {
-      hex[2 * i] = HEX_DIGITS[(digest[i] >> 4) & 0xf];
-      hex[2 * i + 1] = HEX_DIGITS[digest[i] & 0xf];
-    }
-    return new String(hex, StandardCharsets.ISO_8859_1);
+    return HEX.formatHex(digest, 0, 16);
   }
 
   private void field(String value) {
