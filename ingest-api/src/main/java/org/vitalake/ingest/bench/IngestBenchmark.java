@@ -310,16 +310,20 @@ public final class IngestBenchmark {
     return m.find() ? OptionalDouble.of(Double.parseDouble(m.group(1))) : OptionalDouble.empty();
   }
 
-  /** The service's Prometheus text, or "" when it cannot be read (reported on stderr). */
-  private static String prometheus(String serviceUrl) {
+  private static final HttpClient METRICS_HTTP = HttpClient.newHttpClient();
+
+  /**
+   * The Prometheus text of the service at {@code serviceUrl}, or "" when it cannot be read
+   * (reported on stderr).
+   */
+  public static String prometheus(String serviceUrl) {
     try {
       HttpResponse<String> response =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(URI.create(serviceUrl + "/prometheus"))
-                      .timeout(Duration.ofSeconds(5))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
+          METRICS_HTTP.send(
+              HttpRequest.newBuilder(URI.create(serviceUrl + "/prometheus"))
+                  .timeout(Duration.ofSeconds(5))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() == 200) {
         return response.body();
       }

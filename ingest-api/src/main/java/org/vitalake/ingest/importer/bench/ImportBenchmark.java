@@ -6,9 +6,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -190,7 +187,7 @@ public final class ImportBenchmark {
       String bearer = token != null ? token : IngestBenchmark.serviceToken(identityUrl);
       ImportClient client = new ImportClient(URI.create(url), () -> bearer);
       long bytes = Files.size(file);
-      ServiceHeap heap = ServiceHeap.start(URI.create(url + "/prometheus"));
+      ServiceHeap heap = ServiceHeap.start(url);
       long start = System.nanoTime();
       // the import's rows are found by ingest id among those received since now (bronze keeps no
       // statistics of ingest ids; received_at prunes the files)
@@ -287,8 +284,7 @@ public final class ImportBenchmark {
        */
       static final Duration INTERVAL = Duration.ofSeconds(1);
 
-      private final HttpClient http = HttpClient.newHttpClient();
-      private final URI metrics;
+      private final String serviceUrl;
       private final Thread sampler;
       private volatile boolean running = true;
       private long peakUsed = -1;
@@ -296,14 +292,14 @@ public final class ImportBenchmark {
       private long max = -1;
       private int samples;
 
-      private ServiceHeap(URI metrics) {
-        this.metrics = metrics;
+      private ServiceHeap(String serviceUrl) {
+        this.serviceUrl = serviceUrl;
         this.sampler = new Thread(this::sample, "service-heap");
         sampler.setDaemon(true);
       }
 
-      static ServiceHeap start(URI metrics) {
-        ServiceHeap heap = new ServiceHeap(metrics);
+      static ServiceHeap start(String serviceUrl) {
+        ServiceHeap heap = new ServiceHeap(serviceUrl);
         heap.sampler.start();
         return heap;
       }
@@ -315,10 +311,11 @@ public final class ImportBenchmark {
 
       private void sample() {
         while (running) {
+          String text = IngestBenchmark.prometheus(serviceUrl);
+          if (text.isEmpty()) {
+            return; // no metrics (said on stderr): reported as not measured
+          }
           try {
-            String text =
-                http.send(HttpRequest.newBuilder(metrics).GET().build(), BodyHandlers.ofString())
-                    .body();
             long used = 0;
             for (String line : text.split("\n")) {
               if (line.startsWith("jvm_memory_used_bytes{area=\"heap\"")) {
@@ -337,8 +334,8 @@ public final class ImportBenchmark {
             Thread.sleep(INTERVAL.toMillis());
           } catch (InterruptedException e) {
             return;
-          } catch (Exception e) {
-            return; // no metrics endpoint: reported as not measured
+          } catch (NumberFormatException e) {
+            return; // not the metrics expected: reported as not measured
           }
         }
       }
@@ -346,7 +343,7 @@ public final class ImportBenchmark {
       @Override
       public String toString() {
         if (samples == 0) {
-          return "not measured (no metrics at " + metrics + ")";
+          return "not measured (no metrics at " + serviceUrl + "/prometheus)";
         }
         return String.format(
             Locale.ROOT,
