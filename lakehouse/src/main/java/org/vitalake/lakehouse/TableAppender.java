@@ -133,7 +133,12 @@ public final class TableAppender {
     Objects.requireNonNull(table, "table");
     Objects.requireNonNull(files, "files");
     String commitId = UUID.randomUUID().toString();
-    AppendFiles append = table.newAppend();
+    AppendFiles append =
+        table
+            .newAppend()
+            // without a pool: Iceberg polls a pool's tasks with 10 ms sleeps
+            .scanManifestsWith(CallerRunsExecutor.INSTANCE)
+            .writeManifestsWith(CallerRunsExecutor.INSTANCE, 1);
     files.forEach(append::appendFile);
     append.set(COMMIT_ID_PROPERTY, commitId);
     try {
