@@ -124,7 +124,7 @@ class LakehousePropertiesTest {
         .containsKey("jdbc.busy_timeout")
         .containsEntry("io-impl", "org.apache.iceberg.aws.s3.S3FileIO")
         .containsEntry("s3.path-style-access", "true")
-        .containsEntry("http-client.type", "urlconnection")
+        .containsEntry("http-client.type", "apache")
         .containsEntry("s3.access-key-id", ACCESS)
         .containsEntry("s3.secret-access-key", SECRET);
   }
