@@ -188,8 +188,9 @@ public record LakehouseProperties(
     p.put("s3.secret-access-key", secretKey);
     p.put("client.region", region);
     // Apache's client checks a pooled connection before reusing it. With the URL-connection
-    // client, 7-11 % of an import's S3 writes went out on a connection the S3 server had closed
-    // and were retried after a 10-200 ms back-off, mostly on a commit's path (docs/benchmarks.md).
+    // client, 6-12 of a 256 MB import's 73 S3 writes went out on a connection the S3 server had
+    // closed and were retried after a 10-200 ms back-off, mostly on a commit's path
+    // (docs/benchmarks.md). Spark's session keeps the URL-connection client, which reads faster.
     p.put("http-client.type", "apache");
     return p;
   }
