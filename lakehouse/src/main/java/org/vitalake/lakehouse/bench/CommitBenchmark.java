@@ -55,21 +55,17 @@ public final class CommitBenchmark {
     boolean icebergPool = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
-        case "--commits" -> commits = Integer.parseInt(args[++i]);
-        case "--rows" -> rows = Integer.parseInt(args[++i]);
-        case "--http-client" -> httpClient = args[++i];
-        case "--iceberg-pool" -> icebergPool = true;
-        default -> {
-          System.err.println(
-              "usage: ./vitalake bench commit [--commits N] [--rows R]"
-                  + " [--http-client apache|urlconnection] [--iceberg-pool]");
-          System.exit(2);
+        case "--commits" -> commits = number(args, ++i, "--commits", 10);
+        case "--rows" -> rows = number(args, ++i, "--rows", 1);
+        case "--http-client" -> {
+          httpClient = i + 1 < args.length ? args[++i] : "";
+          if (!httpClient.equals("apache") && !httpClient.equals("urlconnection")) {
+            usage("--http-client is apache or urlconnection, not '" + httpClient + "'");
+          }
         }
+        case "--iceberg-pool" -> icebergPool = true;
+        default -> usage("unknown option '" + args[i] + "'");
       }
-    }
-    if (commits < 10 || rows < 1) {
-      System.err.println("--commits must be at least 10 and --rows at least 1");
-      System.exit(2);
     }
     LakehouseProperties properties = LakehouseProperties.fromEnvironment();
     Map<String, String> catalogProperties = new HashMap<>(properties.catalogProperties());
@@ -81,7 +77,8 @@ public final class CommitBenchmark {
       Catalog catalog =
           CatalogUtil.buildIcebergCatalog(
               properties.catalogName(), catalogProperties, new Configuration(false));
-      if (!lakehouse.namespaces().namespaceExists(NAMESPACE)) {
+      boolean createdNamespace = !lakehouse.namespaces().namespaceExists(NAMESPACE);
+      if (createdNamespace) {
         lakehouse.namespaces().createNamespace(NAMESPACE);
       }
       TableIdentifier id =
@@ -93,6 +90,9 @@ public final class CommitBenchmark {
         report(nanos, rows, client, icebergPool);
       } finally {
         catalog.dropTable(id, true);
+        if (createdNamespace) {
+          lakehouse.namespaces().dropNamespace(NAMESPACE);
+        }
         if (catalog instanceof Closeable closeable) {
           closeable.close();
         }
@@ -101,6 +101,27 @@ public final class CommitBenchmark {
       System.err.println("commit benchmark failed: " + e);
       System.exit(1);
     }
+  }
+
+  private static int number(String[] args, int i, String option, int min) {
+    try {
+      int value = Integer.parseInt(i < args.length ? args[i] : "");
+      if (value >= min) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    usage(option + " takes a whole number of at least " + min);
+    return min; // not reached
+  }
+
+  private static void usage(String problem) {
+    System.err.println(problem);
+    System.err.println(
+        "usage: ./vitalake bench commit [--commits N] [--rows R]"
+            + " [--http-client apache|urlconnection] [--iceberg-pool]");
+    System.exit(2);
   }
 
   private static long[] run(
