@@ -97,8 +97,9 @@ class SummaryIT {
     assertThat(((Number) afterRestart.get("steps")).longValue()).isEqualTo(expectedSteps);
     assertThat(((Number) afterRestart.get("energyInKcal")).doubleValue()).isEqualTo(640.5);
     assertThat(afterRestart.get("samples")).isEqualTo(today.get("samples"));
-    // (on its next poll at the latest: the re-sent row's commit changes no total, so the service
-    // may have been restarted before it read that commit, and then it resumes from the one before)
+    // the checkpoint reaches the current snapshot on the next poll at the latest: the re-sent
+    // row's commit changes no total, so the service may have been restarted before it read that
+    // commit, and then it resumes from the one before
     TableScanner scanner = new TableScanner(stack.lake().lakehouse());
     String current = scanner.status(LakehouseTables.WEARABLE_SAMPLES.id()).snapshotId().toString();
     await()
