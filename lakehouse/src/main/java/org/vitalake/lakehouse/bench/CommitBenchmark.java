@@ -1,7 +1,6 @@
 package org.vitalake.lakehouse.bench;
 
 import java.io.Closeable;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -154,12 +153,7 @@ public final class CommitBenchmark {
   private static void report(long[] nanos, int rows, String client, boolean icebergPool) {
     long[] sorted = nanos.clone();
     Arrays.sort(sorted);
-    System.out.printf(
-        Locale.ROOT,
-        "machine: %d cores, load average %.1f, Java %s%n",
-        Runtime.getRuntime().availableProcessors(),
-        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-        System.getProperty("java.version"));
+    System.out.println(BenchmarkMachine.describe());
     System.out.printf(
         Locale.ROOT,
         "%d commits of one %d-row file (after %d warm-up commits), %s, HTTP client %s:%n",

@@ -35,6 +35,7 @@ import org.vitalake.lakehouse.LakehouseProperties;
 import org.vitalake.lakehouse.LakehouseTables;
 import org.vitalake.lakehouse.RawArchive;
 import org.vitalake.lakehouse.TableScanner;
+import org.vitalake.lakehouse.bench.BenchmarkMachine;
 
 /**
  * {@code ./vitalake bench import [--size-mb N] [--data DIR]}: generates an Apple Health export of N
@@ -158,16 +159,7 @@ public final class ImportBenchmark {
     Result smaller = measure(small, keys);
     Result full = measure(large, keys);
 
-    Runtime runtime = Runtime.getRuntime();
-    System.out.printf(
-        Locale.ROOT,
-        "machine: %s %s, %d cores, load average %.1f, Java %s, max heap %d MB%n",
-        System.getProperty("os.name"),
-        System.getProperty("os.arch"),
-        runtime.availableProcessors(),
-        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-        System.getProperty("java.version"),
-        runtime.maxMemory() / (1024 * 1024));
+    System.out.println(BenchmarkMachine.describe());
     System.out.println(
         keys ? "parse + validate + sample keys" : "parse + validate (SampleFactory)");
     System.out.printf(
@@ -214,12 +206,7 @@ public final class ImportBenchmark {
           bronze++;
         }
       }
-      System.out.printf(
-          Locale.ROOT,
-          "machine: %d cores, load average %.1f, Java %s%n",
-          Runtime.getRuntime().availableProcessors(),
-          ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-          System.getProperty("java.version"));
+      System.out.println(BenchmarkMachine.describe());
       System.out.printf(
           Locale.ROOT,
           "import %s of %s (%.0f MB) through %s: %s%n",
