@@ -316,22 +316,45 @@ public final class RawArchive implements AutoCloseable {
    * @throws IllegalArgumentException when the prefix is blank or starts with '/'
    */
   public List<String> findByPrefix(String keyPrefix) {
+    return listByPrefix(keyPrefix).stream().map(StoredPayload::ref).toList();
+  }
+
+  /**
+   * Every payload whose key starts with {@code keyPrefix}, in key order, with the size and entity
+   * tag the listing reports (no payload is read).
+   *
+   * @throws IllegalArgumentException when the prefix is blank or starts with '/'
+   */
+  public List<StoredPayload> listByPrefix(String keyPrefix) {
     requireKey(keyPrefix);
     return call(
         "listing payloads under " + ref(keyPrefix),
         () -> {
-          List<String> refs = new ArrayList<>();
-          for (Result<Item> item :
+          List<StoredPayload> payloads = new ArrayList<>();
+          for (Result<Item> result :
               client.listObjects(
                   ListObjectsArgs.builder()
                       .bucket(bucket)
                       .prefix(keyPrefix)
                       .recursive(true)
                       .build())) {
-            refs.add(ref(item.get().objectName()));
+            Item item = result.get();
+            payloads.add(
+                new StoredPayload(ref(item.objectName()), item.size(), unquoted(item.etag())));
           }
-          return refs;
+          return payloads;
         });
+  }
+
+  /** An entity tag without the quotes S3 listings put around it; empty when there is none. */
+  private static String unquoted(String etag) {
+    if (etag == null) {
+      return "";
+    }
+    String tag = etag.strip();
+    return tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")
+        ? tag.substring(1, tag.length() - 1)
+        : tag;
   }
 
   /**
@@ -376,6 +399,17 @@ public final class RawArchive implements AutoCloseable {
       http.connectionPool().evictAll();
     }
   }
+
+  /**
+   * A stored payload as a listing reports it.
+   *
+   * @param ref {@code s3://<bucket>/<key>}
+   * @param size its length in bytes
+   * @param etag the entity tag without quotes: for an object stored in one request without
+   *     server-side encryption by a key service, the hex MD5 of its bytes (S3, MinIO, s3proxy);
+   *     otherwise an opaque value
+   */
+  public record StoredPayload(String ref, long size, String etag) {}
 
   /** Thrown by {@link #get(String)} when no payload is stored under a reference. */
   public static final class RawPayloadNotFoundException extends RuntimeException {

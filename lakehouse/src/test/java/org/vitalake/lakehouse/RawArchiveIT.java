@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.minio.MinioClient;
 import io.minio.StatObjectArgs;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -213,6 +216,30 @@ class RawArchiveIT {
     assertThatThrownBy(() -> archive.findByPrefix("/raw"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'/raw'");
+  }
+
+  @Test
+  void listsEachPayloadsSizeAndTheMd5OfItsBytesAsEntityTag() throws Exception {
+    // given
+    UserId user = UserId.of("u-raw-listing");
+    LocalDate day = LocalDate.of(2026, 5, 4);
+    byte[] body = new byte[70_001];
+    new Random(7).nextBytes(body);
+    String ref = archive.put(RawArchive.rawKey("import", user, day, "p", "bin"), body, null);
+    String empty =
+        archive.put(RawArchive.rawKey("import", user, day, "q", "bin"), new byte[0], null);
+
+    // when
+    List<RawArchive.StoredPayload> listed =
+        archive.listByPrefix("raw/" + user.value() + "/import/" + day + "/");
+
+    // then: unquoted, as the importer compares them with MD5s it computes itself
+    MessageDigest md5 = MessageDigest.getInstance("MD5");
+    HexFormat hex = HexFormat.of();
+    assertThat(listed)
+        .containsExactly(
+            new RawArchive.StoredPayload(ref, body.length, hex.formatHex(md5.digest(body))),
+            new RawArchive.StoredPayload(empty, 0, hex.formatHex(md5.digest(new byte[0]))));
   }
 
   @Test

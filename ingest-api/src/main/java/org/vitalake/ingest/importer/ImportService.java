@@ -7,7 +7,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,11 +22,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,10 +34,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -88,9 +82,6 @@ public class ImportService implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ImportService.class);
   private static final int MAX_PARTS = 100_000;
-
-  /** Upload parts read from the archive at once while an import assembles its file. */
-  static final int PARTS_FETCHED_AHEAD = 4;
 
   private static final String INTERRUPTED =
       "interrupted: ingest-api stopped while this import was running (%s). Rows committed before"
@@ -200,7 +191,8 @@ public class ImportService implements AutoCloseable {
       @Nullable String timeZone) {
     try {
       Plan plan = plan(caller, format, userId, parseUserMap(userMapJson), timeZone);
-      return start(plan, IngestId.random().value(), file, fileName, null, IN_FILE);
+      return start(
+          plan, IngestId.random().value(), file, fileName, null, new FileSource(file, fileName));
     } catch (RuntimeException e) {
       deleteQuietly(file);
       throw e;
@@ -238,13 +230,14 @@ public class ImportService implements AutoCloseable {
         throw ProblemException.invalid("rawRef", e.getMessage());
       }
       Files.write(file, body);
+      String fileName = ref.substring(ref.lastIndexOf('/') + 1);
       return start(
           plan,
           IngestId.random().value(),
           file,
-          ref.substring(ref.lastIndexOf('/') + 1),
+          fileName,
           List.of(ref),
-          IN_FILE);
+          new FileSource(file, fileName));
     } catch (IOException e) {
       deleteQuietly(file);
       throw new UncheckedIOException(e);
@@ -366,7 +359,7 @@ public class ImportService implements AutoCloseable {
     try {
       // from the store, which alone knows whether another process or an earlier run started it
       Upload upload = loadUpload(caller, uploadId, plan.owner(), false);
-      List<String> refs = contiguous(uploadStore.findParts(upload));
+      List<UploadStore.StoredPart> parts = contiguous(uploadStore.findParts(upload));
       String importId = IngestId.random().value();
       uploadStore.save(upload.startedAs(importId));
       uploads.remove(uploadId);
@@ -377,8 +370,8 @@ public class ImportService implements AutoCloseable {
             importId,
             file,
             upload.fileName(),
-            refs,
-            target -> assemble(upload, refs, target));
+            parts.stream().map(UploadStore.StoredPart::ref).toList(),
+            new PartsSource(upload, parts, file));
       } catch (RuntimeException e) {
         reopen(upload, e);
         throw e;
@@ -483,16 +476,107 @@ public class ImportService implements AutoCloseable {
   }
 
   /**
-   * Writes an import's content into its temporary file, if it is not there yet, and returns the
-   * content's SHA-256 in hex.
+   * What an import reads: the content's key, known before anything is imported, and the content.
    */
-  @FunctionalInterface
-  private interface Content {
-    String writeTo(Path file) throws IOException;
+  private interface Source {
+
+    /** The content's {@link ContentKey}. */
+    String key() throws IOException;
+
+    /** Opens the content for the importer, once, after {@link #key()}. */
+    ImportInput open() throws IOException;
+
+    /**
+     * When the import failed, why, if reading the content is what failed; such a source is made
+     * ready to be imported again.
+     */
+    default Optional<String> failedRead() {
+      return Optional.empty();
+    }
   }
 
-  /** Content already in the temporary file. */
-  private static final Content IN_FILE = ImportService::sha256;
+  /** A file the request carried, in the import's temporary file. */
+  private record FileSource(Path file, String fileName) implements Source {
+
+    @Override
+    public String key() throws IOException {
+      return ContentKey.of(file);
+    }
+
+    @Override
+    public ImportInput open() throws IOException {
+      return ImportInput.open(file, fileName);
+    }
+  }
+
+  /**
+   * An upload's stored parts. When their entity tags give the content's key, a file that is not a
+   * zip archive is read from the parts as the importer goes, with no copy; otherwise the parts are
+   * first assembled into the import's temporary file (a zip's directory is at its end).
+   */
+  private final class PartsSource implements Source {
+    private final Upload upload;
+    private final List<UploadStore.StoredPart> parts;
+    private final Path file;
+    private boolean assembled;
+    private ArchivedParts streamed;
+
+    PartsSource(Upload upload, List<UploadStore.StoredPart> parts, Path file) {
+      this.upload = upload;
+      this.parts = parts;
+      this.file = file;
+    }
+
+    @Override
+    public String key() throws IOException {
+      Optional<String> tagged = ContentKey.fromEntityTags(parts);
+      if (tagged.isPresent()) {
+        return tagged.get();
+      }
+      assembled = true;
+      return assemble(upload, parts, file);
+    }
+
+    @Override
+    public ImportInput open() throws IOException {
+      if (!assembled) {
+        ArchivedParts input = archivedParts(upload, parts);
+        boolean zip;
+        try {
+          zip = input.isZip();
+        } catch (IOException | RuntimeException e) {
+          input.close();
+          throw partsUnreadable(upload, e);
+        }
+        if (!zip) {
+          streamed = input;
+          return input;
+        }
+        input.close();
+        assemble(upload, parts, file);
+        assembled = true;
+      }
+      return ImportInput.open(file, upload.fileName());
+    }
+
+    @Override
+    public Optional<String> failedRead() {
+      ArchivedParts.PartUnreadableException failure = streamed == null ? null : streamed.failure();
+      if (failure == null) {
+        return Optional.empty();
+      }
+      reopen(upload, failure);
+      return Optional.of(
+          upload.fileName()
+              + ": could not read part "
+              + failure.part()
+              + " of the upload from the raw archive ("
+              + failure.getMessage()
+              + "). Rows committed before are kept; upload "
+              + upload.uploadId()
+              + " can be started again, and rows already in bronze are not duplicated in silver.");
+    }
+  }
 
   private ImportStatusResponse start(
       Plan plan,
@@ -500,12 +584,12 @@ public class ImportService implements AutoCloseable {
       Path file,
       String fileName,
       @Nullable List<String> archived,
-      Content content) {
+      Source source) {
     ImportProgress progress = new ImportProgress(importId, plan.format(), plan.owner(), clock);
     // recorded before it is acknowledged, so its id is never unknown after a restart
     statuses.save(plan.owner(), progress.snapshot());
     imports.put(importId, progress);
-    workers.submit(() -> run(progress, plan, file, fileName, archived, content));
+    workers.submit(() -> run(progress, plan, file, fileName, archived, source));
     return progress.snapshot();
   }
 
@@ -556,10 +640,10 @@ public class ImportService implements AutoCloseable {
       Path file,
       String fileName,
       @Nullable List<String> archived,
-      Content source) {
+      Source source) {
     Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
     try {
-      String content = source.writeTo(file);
+      String content = source.key();
       String documentKey = "imports/" + scopeKey(plan, content) + ".json";
       Optional<String> earlier = findEarlierImport(plan.owner(), documentKey);
       if (earlier.isPresent()) {
@@ -571,7 +655,7 @@ public class ImportService implements AutoCloseable {
               ? archived
               : archiveParts(plan, progress.importId, file, fileName, receivedAt);
       progress.archived(refs);
-      try (ImportInput input = ImportInput.open(file, fileName)) {
+      try (ImportInput input = source.open()) {
         progress.reading(input);
         ImportOptions options =
             new ImportOptions(plan.user(), plan.participants(), plan.zone(), clock.instant());
@@ -593,8 +677,12 @@ public class ImportService implements AutoCloseable {
       recordImport(plan.owner(), documentKey, progress, content);
       progress.done();
     } catch (Exception e) {
+      Optional<String> failedRead = Optional.empty();
       if (closing || causedByShutdown(e)) {
         progress.failed(String.format(Locale.ROOT, INTERRUPTED, "shut down at " + clock.instant()));
+      } else if ((failedRead = source.failedRead()).isPresent()) {
+        LOG.warn("import {} of {} failed", progress.importId, fileName, e);
+        progress.failed(failedRead.get());
       } else if (e instanceof ImportFailedException) {
         progress.failed(e.getMessage());
       } else {
@@ -655,7 +743,8 @@ public class ImportService implements AutoCloseable {
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("importId", progress.importId);
     document.put("format", progress.format.code());
-    document.put("contentSha256", content);
+    document.put("contentKey", content);
+    document.put("contentKeyAlgorithm", ContentKey.ALGORITHM);
     document.put("rowsRead", progress.rowsRead.get());
     document.put("accepted", progress.accepted.get());
     document.put("rejected", progress.rejected.get());
@@ -671,13 +760,14 @@ public class ImportService implements AutoCloseable {
    *
    * @throws ProblemException 400 when there are no parts or one is missing
    */
-  private static List<String> contiguous(SortedMap<Integer, String> parts) {
+  private static List<UploadStore.StoredPart> contiguous(
+      SortedMap<Integer, UploadStore.StoredPart> parts) {
     if (parts.isEmpty()) {
       throw ProblemException.invalid("uploadId", "the upload has no parts yet");
     }
-    List<String> refs = new ArrayList<>();
+    List<UploadStore.StoredPart> refs = new ArrayList<>();
     int expected = 1;
-    for (Map.Entry<Integer, String> part : parts.entrySet()) {
+    for (Map.Entry<Integer, UploadStore.StoredPart> part : parts.entrySet()) {
       if (part.getKey() != expected) {
         throw ProblemException.invalid(
             "uploadId", "part " + expected + " of the upload is missing");
@@ -688,78 +778,66 @@ public class ImportService implements AutoCloseable {
     return refs;
   }
 
-  /**
-   * Writes an upload's parts into {@code file}; when they cannot be read, nothing has been
-   * imported, so the upload is marked not started again and can be started once more.
-   *
-   * @return the SHA-256 of the whole content, in hex
-   * @throws ImportFailedException naming the upload, when a part cannot be read
-   */
-  private String assemble(Upload upload, List<String> refs, Path file) throws IOException {
-    try {
-      return assemble(refs, file);
-    } catch (IOException | RuntimeException e) {
-      reopen(upload, e);
-      if (closing || causedByShutdown(e)) {
-        throw e;
-      }
-      throw new ImportFailedException(
-          upload.fileName(),
-          "could not read the upload's parts from the raw archive ("
-              + e.getMessage()
-              + "); nothing was imported, and upload "
-              + upload.uploadId()
-              + " can be started again",
-          e);
-    }
+  /** The upload's parts, read back from the raw archive. */
+  private ArchivedParts archivedParts(Upload upload, List<UploadStore.StoredPart> parts) {
+    return new ArchivedParts(upload.fileName(), parts, archive::get, fetchers);
   }
 
   /**
-   * Writes the parts into {@code file} in order, hashing them on the way, with up to {@value
-   * #PARTS_FETCHED_AHEAD} parts read from the archive at once.
+   * Writes an upload's parts into {@code file} in order, keying them on the way; when they cannot
+   * be read, nothing has been imported, so the upload is marked not started again and can be
+   * started once more.
    *
-   * @return the SHA-256 of the whole content, in hex
+   * @return the content's {@link ContentKey}
+   * @throws ImportFailedException naming the upload, when a part cannot be read
    */
-  private String assemble(List<String> refs, Path file) throws IOException {
+  private String assemble(Upload upload, List<UploadStore.StoredPart> parts, Path file)
+      throws IOException {
     long start = System.nanoTime();
-    MessageDigest digest = digest();
-    Deque<Future<byte[]>> ahead = new ArrayDeque<>();
-    Iterator<String> next = refs.iterator();
+    ContentKey key = new ContentKey();
     long bytes = 0;
-    try (OutputStream out = Files.newOutputStream(file)) {
-      while (next.hasNext() || !ahead.isEmpty()) {
-        while (next.hasNext() && ahead.size() < PARTS_FETCHED_AHEAD) {
-          String ref = next.next();
-          ahead.addLast(fetchers.submit(() -> archive.get(ref)));
-        }
-        byte[] part = ahead.removeFirst().get();
-        digest.update(part);
-        out.write(part);
-        bytes += part.length;
+    try (ArchivedParts input = archivedParts(upload, parts);
+        InputStream in = input.open(upload.fileName());
+        OutputStream out = Files.newOutputStream(file)) {
+      byte[] buffer = new byte[1 << 16];
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        key.update(buffer, 0, n);
+        out.write(buffer, 0, n);
+        bytes += n;
       }
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw new IOException("reading an upload part: " + e.getCause(), e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      InterruptedIOException interrupted =
-          new InterruptedIOException("interrupted while reading the upload's parts");
-      interrupted.initCause(e);
-      throw interrupted;
-    } finally {
-      ahead.forEach(f -> f.cancel(true));
+    } catch (IOException | RuntimeException e) {
+      throw partsUnreadable(upload, e);
     }
     LOG.info(
         "assembled {} parts, {} bytes, in {} ms",
-        refs.size(),
+        parts.size(),
         bytes,
         (System.nanoTime() - start) / 1_000_000);
-    return hex(digest.digest());
+    return key.finish();
+  }
+
+  /**
+   * The failure of an import that could not read its upload's parts ({@code e}, an {@link
+   * IOException} or a {@link RuntimeException}) before importing anything: the upload is marked not
+   * started again, so it can be started once more.
+   */
+  private RuntimeException partsUnreadable(Upload upload, Exception e) throws IOException {
+    reopen(upload, e);
+    if (closing || causedByShutdown(e)) {
+      if (e instanceof IOException io) {
+        throw io;
+      }
+      return (RuntimeException) e;
+    }
+    return new ImportFailedException(
+        upload.fileName(),
+        "could not read the upload's parts from the raw archive ("
+            + e.getMessage()
+            + "); nothing was imported, and upload "
+            + upload.uploadId()
+            + " can be started again",
+        e);
   }
 
   private Plan plan(
@@ -846,18 +924,6 @@ public class ImportService implements AutoCloseable {
         .forEach((k, v) -> scope.append(k).append('=').append(v.value()).append(','));
     scope.append('|').append(content);
     return hex(digest().digest(scope.toString().getBytes(StandardCharsets.UTF_8)));
-  }
-
-  private static String sha256(Path file) throws IOException {
-    MessageDigest digest = digest();
-    byte[] buffer = new byte[1 << 16];
-    try (InputStream in = Files.newInputStream(file)) {
-      int n;
-      while ((n = in.read(buffer)) > 0) {
-        digest.update(buffer, 0, n);
-      }
-    }
-    return hex(digest.digest());
   }
 
   private static MessageDigest digest() {

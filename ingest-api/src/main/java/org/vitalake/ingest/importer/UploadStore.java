@@ -24,9 +24,19 @@ public interface UploadStore {
    */
   String storePart(Upload upload, int part, byte[] body);
 
-  /** The references of the parts stored so far, by part number. */
-  SortedMap<Integer, String> findParts(Upload upload);
+  /** The parts stored so far, by part number. */
+  SortedMap<Integer, StoredPart> findParts(Upload upload);
 
   /** Deletes the upload's parts and its record; nothing happens for what is already gone. */
   void delete(Upload upload);
+
+  /**
+   * A stored part as the store lists it, without reading it.
+   *
+   * @param ref {@code s3://<bucket>/<key>}
+   * @param size its length in bytes
+   * @param etag the store's entity tag, the hex MD5 of the bytes where the store computes one (see
+   *     {@link ContentKey})
+   */
+  record StoredPart(String ref, long size, String etag) {}
 }

@@ -18,6 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.apache.iceberg.expressions.Expressions;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
@@ -158,7 +161,7 @@ class UploadIT {
         (int) ((Files.size(export) + ImportService.PART_BYTES - 1) / ImportService.PART_BYTES);
     assertThat(parts)
         .isGreaterThan(ImportClient.PARTS_IN_FLIGHT)
-        .isGreaterThan(ImportService.PARTS_FETCHED_AHEAD);
+        .isGreaterThan(ArchivedParts.FETCHED_AHEAD);
     String user = "u-" + UUID.randomUUID();
     CollectingSink expected =
         CollectingSink.parse(new AppleHealthImporter(), export, user, ZoneId.of("UTC"));
@@ -184,6 +187,85 @@ class UploadIT {
     }
     assertThat(done.rawRefs()).hasSize(parts);
     assertThat(joined.toByteArray()).isEqualTo(Files.readAllBytes(export));
+    // the same file uploaded again is known from its parts' entity tags alone
+    ImportStatusResponse again =
+        owner.await(
+            owner.upload(export, appleHealth(user), n -> {}).importId(),
+            s -> {},
+            Duration.ofMillis(100));
+    assertThat(again.duplicateOf()).isEqualTo(done.importId());
+    assertThat(bronzeRows(again.importId())).isZero();
+  }
+
+  @Test
+  void keysAFileReadFromItsPartsAsTheSameFileSentInOneRequest() throws Exception {
+    // given: the file as one part, whose entity tag alone gives its key, read as it is imported
+    String user = "u-" + UUID.randomUUID();
+    ImportClient owner = clientFor(user);
+    String uploadId = owner.createUpload("export.xml", null).uploadId();
+    owner.storePart(uploadId, 1, Files.readAllBytes(IPHONE));
+    ImportStatusResponse done =
+        owner.await(
+            owner.startUpload(uploadId, appleHealth(user)).importId(),
+            s -> {},
+            Duration.ofMillis(100));
+    assertThat(done.status()).as(done.error()).isEqualTo("done");
+
+    // when: the same bytes in one request, keyed by reading them
+    ImportStatusResponse again =
+        owner.await(
+            owner.uploadMultipart(IPHONE, appleHealth(user)).importId(),
+            s -> {},
+            Duration.ofMillis(100));
+
+    // then
+    assertThat(again.duplicateOf()).isEqualTo(done.importId());
+    assertThat(bronzeRows(again.importId())).isZero();
+    assertThat(bronzeRows(done.importId()))
+        .isEqualTo(
+            CollectingSink.parse(new AppleHealthImporter(), IPHONE, user, ZoneId.of("UTC"))
+                .samples
+                .size());
+  }
+
+  @Test
+  void importsAZipArchiveUploadedInParts(@TempDir Path dir) throws Exception {
+    // given: an export of several parts, zipped as the Health app shares it
+    Path export = dir.resolve("export.xml");
+    new AppleHealthExportGenerator(List.of(IPHONE)).write(export, 7L * 1024 * 1024);
+    Path zip = dir.resolve("export.zip");
+    try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+      // stored, not deflated: the generated file repeats itself and would shrink to one part
+      out.setMethod(ZipOutputStream.STORED);
+      byte[] bytes = Files.readAllBytes(export);
+      ZipEntry entry = new ZipEntry("apple_health_export/export.xml");
+      CRC32 crc = new CRC32();
+      crc.update(bytes);
+      entry.setSize(bytes.length);
+      entry.setCrc(crc.getValue());
+      out.putNextEntry(entry);
+      out.write(bytes);
+      out.closeEntry();
+    }
+    assertThat(Files.size(zip)).isGreaterThan(2L * ImportService.PART_BYTES);
+    String user = "u-" + UUID.randomUUID();
+    ImportClient owner = clientFor(user);
+
+    // when
+    ImportStatusResponse done =
+        owner.await(
+            owner.upload(zip, appleHealth(user), n -> {}).importId(),
+            s -> {},
+            Duration.ofMillis(100));
+
+    // then
+    assertThat(done.status()).as(done.error()).isEqualTo("done");
+    assertThat(done.accepted())
+        .isEqualTo(
+            CollectingSink.parse(new AppleHealthImporter(), export, user, ZoneId.of("UTC"))
+                .samples
+                .size());
+    assertThat(bronzeRows(done.importId())).isEqualTo(done.accepted());
   }
 
   @Test
@@ -214,8 +296,8 @@ class UploadIT {
             CollectingSink.parse(new AppleHealthImporter(), IPHONE, user, ZoneId.of("UTC"))
                 .samples
                 .size());
-    // the content hash taken while assembling the parts is the whole file's: the same file sent
-    // in one request is recognised as already imported
+    // parts not cut at the chunk size are keyed while they are assembled, as the whole file is:
+    // the same file sent in one request is recognised as already imported
     ImportStatusResponse again =
         owner.await(
             owner.uploadMultipart(IPHONE, appleHealth(user)).importId(),

@@ -122,14 +122,14 @@ public class RawArchiveUploadStore implements UploadStore {
   }
 
   @Override
-  public SortedMap<Integer, String> findParts(Upload upload) {
+  public SortedMap<Integer, StoredPart> findParts(Upload upload) {
     String prefix = partPrefix(upload);
     String refPrefix = "s3://" + archive.bucket() + "/";
-    SortedMap<Integer, String> parts = new TreeMap<>();
-    for (String ref : archive.findByPrefix(prefix)) {
-      OptionalInt part = parsePart(upload, ref.substring(refPrefix.length()));
+    SortedMap<Integer, StoredPart> parts = new TreeMap<>();
+    for (RawArchive.StoredPayload payload : archive.listByPrefix(prefix)) {
+      OptionalInt part = parsePart(upload, payload.ref().substring(refPrefix.length()));
       if (part.isPresent()) {
-        parts.put(part.getAsInt(), ref);
+        parts.put(part.getAsInt(), new StoredPart(payload.ref(), payload.size(), payload.etag()));
       }
     }
     return parts;
@@ -138,8 +138,8 @@ public class RawArchiveUploadStore implements UploadStore {
   @Override
   public void delete(Upload upload) {
     // parts first: while the record remains, touching the upload again finishes the deletion
-    for (String ref : findParts(upload).values()) {
-      archive.delete(ref);
+    for (StoredPart part : findParts(upload).values()) {
+      archive.delete(part.ref());
     }
     archive.delete(ref(recordKey(upload.owner(), upload.uploadId())));
     archive.delete(ref(indexKey(upload.uploadId())));

@@ -1,0 +1,218 @@
+package org.vitalake.ingest.importer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * An upload's parts, read back from where they are stored as one file: a single entry named by the
+ * upload's file name, whose stream fetches the parts in order with a few fetched ahead while the
+ * importer reads. Each {@link #open} fetches them again.
+ */
+final class ArchivedParts extends ImportInput {
+
+  /** Parts fetched at once ahead of the reader: 4 of 3 MB keep the fetches ahead of a parser. */
+  static final int FETCHED_AHEAD = 4;
+
+  private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
+
+  private final List<UploadStore.StoredPart> parts;
+  private final Function<String, byte[]> fetch;
+  private final ExecutorService fetchers;
+  private final long totalBytes;
+  private final Deque<PartStream> open = new ArrayDeque<>();
+
+  /** Part 1 as fetched to look at its first bytes, handed to the first stream opened. */
+  private byte[] firstPart;
+
+  private volatile PartUnreadableException failure;
+
+  /**
+   * @param name the upload's file name
+   * @param parts the parts in order
+   * @param fetch reads a part's bytes by its reference
+   * @param fetchers runs the fetches
+   */
+  ArchivedParts(
+      String name,
+      List<UploadStore.StoredPart> parts,
+      Function<String, byte[]> fetch,
+      ExecutorService fetchers) {
+    super(name);
+    this.parts = List.copyOf(parts);
+    this.fetch = fetch;
+    this.fetchers = fetchers;
+    this.totalBytes = parts.stream().mapToLong(UploadStore.StoredPart::size).sum();
+  }
+
+  /**
+   * Whether the content is a zip archive, judged from its first bytes as files are; they are read
+   * from part 1, which holds a whole chunk of the content when the parts are streamed.
+   */
+  synchronized boolean isZip() throws IOException {
+    if (firstPart == null) {
+      firstPart = fetchNow(0);
+    }
+    return firstPart.length >= ZIP_MAGIC.length
+        && Arrays.equals(firstPart, 0, ZIP_MAGIC.length, ZIP_MAGIC, 0, ZIP_MAGIC.length);
+  }
+
+  /** The first part that could not be read, or null when every read so far succeeded. */
+  PartUnreadableException failure() {
+    return failure;
+  }
+
+  @Override
+  public List<String> entries() {
+    return List.of(name());
+  }
+
+  @Override
+  public synchronized InputStream open(String entry) throws IOException {
+    if (!entry.equals(name())) {
+      throw new ImportFailedException(name(), "no entry " + entry);
+    }
+    PartStream stream = new PartStream(firstPart);
+    firstPart = null;
+    open.add(stream);
+    return counted(stream);
+  }
+
+  @Override
+  public long totalBytes() {
+    return totalBytes;
+  }
+
+  @Override
+  public synchronized void close() {
+    open.forEach(PartStream::close);
+    open.clear();
+    firstPart = null;
+  }
+
+  private byte[] fetchNow(int index) throws IOException {
+    try {
+      return fetch.apply(parts.get(index).ref());
+    } catch (RuntimeException e) {
+      throw unreadable(index, e);
+    }
+  }
+
+  private PartUnreadableException unreadable(int index, Throwable cause) {
+    PartUnreadableException e =
+        new PartUnreadableException(index + 1, parts.get(index).ref(), cause);
+    if (failure == null) {
+      failure = e;
+    }
+    return e;
+  }
+
+  /** Thrown by a stream of the parts when one cannot be fetched. */
+  static final class PartUnreadableException extends IOException {
+    private final int part;
+
+    PartUnreadableException(int part, String ref, Throwable cause) {
+      super("cannot read part " + part + " (" + ref + "): " + cause.getMessage(), cause);
+      this.part = part;
+    }
+
+    /** The part's number, from 1. */
+    int part() {
+      return part;
+    }
+  }
+
+  /** The parts' bytes in order, fetching up to {@value #FETCHED_AHEAD} ahead. */
+  private final class PartStream extends InputStream {
+    private final Deque<Future<byte[]>> ahead = new ArrayDeque<>();
+    private int nextToFetch;
+    private int current = -1;
+    private byte[] bytes;
+    private int position;
+    private boolean closed;
+
+    PartStream(byte[] first) {
+      if (first != null) {
+        ahead.add(CompletableFuture.completedFuture(first));
+        nextToFetch = 1;
+      }
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      if (length == 0) {
+        return 0;
+      }
+      while (bytes == null || position == bytes.length) {
+        if (!advance()) {
+          return -1;
+        }
+      }
+      int n = Math.min(length, bytes.length - position);
+      System.arraycopy(bytes, position, buffer, offset, n);
+      position += n;
+      return n;
+    }
+
+    @Override
+    public int available() {
+      return bytes == null ? 0 : bytes.length - position;
+    }
+
+    /** Moves to the next part; false after the last. */
+    private boolean advance() throws IOException {
+      if (closed) {
+        throw new IOException("the stream of " + name() + " is closed");
+      }
+      while (nextToFetch < parts.size() && ahead.size() < FETCHED_AHEAD) {
+        String ref = parts.get(nextToFetch++).ref();
+        ahead.addLast(fetchers.submit(() -> fetch.apply(ref)));
+      }
+      if (ahead.isEmpty()) {
+        bytes = null;
+        return false;
+      }
+      current++;
+      bytes = null; // the part read before can be collected while the next one is awaited
+      try {
+        bytes = ahead.removeFirst().get();
+      } catch (ExecutionException e) {
+        throw unreadable(current, e.getCause());
+      } catch (CancellationException e) {
+        throw new InterruptedIOException("reading " + name() + " was cancelled");
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        InterruptedIOException interrupted =
+            new InterruptedIOException("interrupted while reading the parts of " + name());
+        interrupted.initCause(e);
+        throw interrupted;
+      }
+      position = 0;
+      return true;
+    }
+
+    @Override
+    public void close() {
+      closed = true;
+      ahead.forEach(f -> f.cancel(true));
+      ahead.clear();
+      bytes = null;
+    }
+  }
+}
