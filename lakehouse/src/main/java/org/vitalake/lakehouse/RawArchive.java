@@ -263,6 +263,45 @@ public final class RawArchive implements AutoCloseable {
         });
   }
 
+  /**
+   * Reads the payload a reference points to as consecutive pieces of at most {@code pieceBytes}
+   * each, for payloads of megabytes read while other work allocates: G1 allocates an array of half
+   * a region or more (512 KB in a 1 GB heap) outside the young generation, and a stream of them
+   * starts marking cycles. Reading the 3 MB parts of a 1 GB upload as whole arrays during an import
+   * cost ingest-api about 5 s more garbage-collection CPU than in 256 KB pieces.
+   *
+   * @throws IllegalArgumentException when the reference is malformed or the size not positive
+   * @throws RawPayloadNotFoundException when nothing is stored there
+   */
+  public List<byte[]> getInPieces(String ref, int pieceBytes) {
+    if (pieceBytes <= 0) {
+      throw new IllegalArgumentException("pieces must hold at least one byte, not " + pieceBytes);
+    }
+    Location location = parse(ref);
+    return call(
+        "reading " + ref,
+        () -> {
+          try (GetObjectResponse in =
+              client.getObject(
+                  GetObjectArgs.builder().bucket(location.bucket).object(location.key).build())) {
+            List<byte[]> pieces = new ArrayList<>();
+            byte[] piece;
+            do {
+              piece = in.readNBytes(pieceBytes);
+              if (piece.length > 0) {
+                pieces.add(piece);
+              }
+            } while (piece.length == pieceBytes);
+            return pieces;
+          } catch (ErrorResponseException e) {
+            if (isNotFound(e)) {
+              throw new RawPayloadNotFoundException(ref);
+            }
+            throw e;
+          }
+        });
+  }
+
   /** Whether a payload is stored under the reference. */
   public boolean exists(String ref) {
     Location location = parse(ref);

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.minio.MinioClient;
 import io.minio.StatObjectArgs;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
@@ -240,6 +242,36 @@ class RawArchiveIT {
         .containsExactly(
             new RawArchive.StoredPayload(ref, body.length, hex.formatHex(md5.digest(body))),
             new RawArchive.StoredPayload(empty, 0, hex.formatHex(md5.digest(new byte[0]))));
+  }
+
+  @Test
+  void readsAPayloadInPiecesOfAtMostTheSizeAsked() {
+    // given
+    UserId user = UserId.of("u-raw-pieces");
+    LocalDate day = LocalDate.of(2026, 5, 5);
+    byte[] body = new byte[2 * 1000 + 1];
+    new Random(11).nextBytes(body);
+    String ref = archive.put(RawArchive.rawKey("import", user, day, "a", "bin"), body, null);
+    String exact =
+        archive.put(
+            RawArchive.rawKey("import", user, day, "b", "bin"), Arrays.copyOf(body, 2000), null);
+    String empty =
+        archive.put(RawArchive.rawKey("import", user, day, "c", "bin"), new byte[0], null);
+
+    // when
+    List<byte[]> pieces = archive.getInPieces(ref, 1000);
+
+    // then
+    assertThat(pieces).extracting(p -> p.length).containsExactly(1000, 1000, 1);
+    ByteArrayOutputStream joined = new ByteArrayOutputStream();
+    pieces.forEach(joined::writeBytes);
+    assertThat(joined.toByteArray()).isEqualTo(body);
+    assertThat(archive.getInPieces(exact, 1000))
+        .extracting(p -> p.length)
+        .containsExactly(1000, 1000);
+    assertThat(archive.getInPieces(empty, 1000)).isEmpty();
+    assertThatThrownBy(() -> archive.getInPieces(ref + ".gone", 1000))
+        .isInstanceOf(RawArchive.RawPayloadNotFoundException.class);
   }
 
   @Test

@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -17,36 +19,40 @@ import java.util.function.Function;
 /**
  * An upload's parts, read back from where they are stored as one file: a single entry named by the
  * upload's file name, whose stream fetches the parts in order with a few fetched ahead while the
- * importer reads. Each {@link #open} fetches them again.
+ * importer reads. Each {@link #open} fetches them again. A part arrives as pieces of at most {@link
+ * #PIECE_BYTES} (see {@code RawArchive.getInPieces}).
  */
 final class ArchivedParts extends ImportInput {
 
   /** Parts fetched at once ahead of the reader: 4 of 3 MB keep the fetches ahead of a parser. */
   static final int FETCHED_AHEAD = 4;
 
+  /** Largest piece of a part in memory: below G1's humongous size in any heap this service runs. */
+  static final int PIECE_BYTES = 256 * 1024;
+
   private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
 
   private final List<UploadStore.StoredPart> parts;
-  private final Function<String, byte[]> fetch;
+  private final Function<String, List<byte[]>> fetch;
   private final ExecutorService fetchers;
   private final long totalBytes;
   private final Deque<PartStream> open = new ArrayDeque<>();
 
   /** Part 1 as fetched to look at its first bytes, handed to the first stream opened. */
-  private byte[] firstPart;
+  private List<byte[]> firstPart;
 
   private volatile PartUnreadableException failure;
 
   /**
    * @param name the upload's file name
    * @param parts the parts in order
-   * @param fetch reads a part's bytes by its reference
+   * @param fetch reads a part's bytes by its reference, as consecutive pieces
    * @param fetchers runs the fetches
    */
   ArchivedParts(
       String name,
       List<UploadStore.StoredPart> parts,
-      Function<String, byte[]> fetch,
+      Function<String, List<byte[]>> fetch,
       ExecutorService fetchers) {
     super(name);
     this.parts = List.copyOf(parts);
@@ -63,8 +69,9 @@ final class ArchivedParts extends ImportInput {
     if (firstPart == null) {
       firstPart = fetchNow(0);
     }
-    return firstPart.length >= ZIP_MAGIC.length
-        && Arrays.equals(firstPart, 0, ZIP_MAGIC.length, ZIP_MAGIC, 0, ZIP_MAGIC.length);
+    byte[] head = firstPart.isEmpty() ? new byte[0] : firstPart.get(0);
+    return head.length >= ZIP_MAGIC.length
+        && Arrays.equals(head, 0, ZIP_MAGIC.length, ZIP_MAGIC, 0, ZIP_MAGIC.length);
   }
 
   /** The first part that could not be read, or null when every read so far succeeded. */
@@ -100,7 +107,7 @@ final class ArchivedParts extends ImportInput {
     firstPart = null;
   }
 
-  private byte[] fetchNow(int index) throws IOException {
+  private List<byte[]> fetchNow(int index) throws IOException {
     try {
       return fetch.apply(parts.get(index).ref());
     } catch (RuntimeException e) {
@@ -134,14 +141,18 @@ final class ArchivedParts extends ImportInput {
 
   /** The parts' bytes in order, fetching up to {@value #FETCHED_AHEAD} ahead. */
   private final class PartStream extends InputStream {
-    private final Deque<Future<byte[]>> ahead = new ArrayDeque<>();
+    private final Deque<Future<List<byte[]>>> ahead = new ArrayDeque<>();
     private int nextToFetch;
     private int current = -1;
+
+    /** The pieces of the current part not read yet. */
+    private Iterator<byte[]> pieces = Collections.emptyIterator();
+
     private byte[] bytes;
     private int position;
     private boolean closed;
 
-    PartStream(byte[] first) {
+    PartStream(List<byte[]> first) {
       if (first != null) {
         ahead.add(CompletableFuture.completedFuture(first));
         nextToFetch = 1;
@@ -160,7 +171,10 @@ final class ArchivedParts extends ImportInput {
         return 0;
       }
       while (bytes == null || position == bytes.length) {
-        if (!advance()) {
+        if (pieces.hasNext()) {
+          bytes = pieces.next();
+          position = 0;
+        } else if (!advance()) {
           return -1;
         }
       }
@@ -191,7 +205,7 @@ final class ArchivedParts extends ImportInput {
       current++;
       bytes = null; // the part read before can be collected while the next one is awaited
       try {
-        bytes = ahead.removeFirst().get();
+        pieces = ahead.removeFirst().get().iterator();
       } catch (ExecutionException e) {
         throw unreadable(current, e.getCause());
       } catch (CancellationException e) {
@@ -203,7 +217,6 @@ final class ArchivedParts extends ImportInput {
         interrupted.initCause(e);
         throw interrupted;
       }
-      position = 0;
       return true;
     }
 
@@ -212,6 +225,7 @@ final class ArchivedParts extends ImportInput {
       closed = true;
       ahead.forEach(f -> f.cancel(true));
       ahead.clear();
+      pieces = Collections.emptyIterator();
       bytes = null;
     }
   }

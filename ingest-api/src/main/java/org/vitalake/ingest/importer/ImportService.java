@@ -780,7 +780,11 @@ public class ImportService implements AutoCloseable {
 
   /** The upload's parts, read back from the raw archive. */
   private ArchivedParts archivedParts(Upload upload, List<UploadStore.StoredPart> parts) {
-    return new ArchivedParts(upload.fileName(), parts, archive::get, fetchers);
+    return new ArchivedParts(
+        upload.fileName(),
+        parts,
+        ref -> archive.getInPieces(ref, ArchivedParts.PIECE_BYTES),
+        fetchers);
   }
 
   /**

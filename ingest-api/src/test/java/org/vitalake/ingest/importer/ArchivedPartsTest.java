@@ -43,14 +43,19 @@ class ArchivedPartsTest {
     return parts;
   }
 
-  private final Function<String, byte[]> fetch =
+  /** A part in pieces of 300 bytes, as the archive reads them in pieces. */
+  private final Function<String, List<byte[]>> fetch =
       ref -> {
         fetches.incrementAndGet();
         byte[] bytes = stored.get(ref);
         if (bytes == null) {
           throw new IllegalStateException("nothing is archived at " + ref);
         }
-        return bytes;
+        List<byte[]> pieces = new ArrayList<>();
+        for (int offset = 0; offset < bytes.length; offset += 300) {
+          pieces.add(Arrays.copyOfRange(bytes, offset, Math.min(bytes.length, offset + 300)));
+        }
+        return pieces;
       };
 
   @Test
