@@ -127,15 +127,22 @@ final class ArchivedParts extends ImportInput {
   /** Thrown by a stream of the parts when one cannot be fetched. */
   static final class PartUnreadableException extends IOException {
     private final int part;
+    private final String ref;
 
     PartUnreadableException(int part, String ref, Throwable cause) {
       super("cannot read part " + part + " (" + ref + "): " + cause.getMessage(), cause);
       this.part = part;
+      this.ref = ref;
     }
 
     /** The part's number, from 1. */
     int part() {
       return part;
+    }
+
+    /** Where the part is stored. */
+    String ref() {
+      return ref;
     }
   }
 

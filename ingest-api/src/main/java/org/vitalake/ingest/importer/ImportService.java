@@ -570,9 +570,11 @@ public class ImportService implements AutoCloseable {
           upload.fileName()
               + ": could not read part "
               + failure.part()
-              + " of the upload from the raw archive ("
-              + failure.getMessage()
-              + "). Rows committed before are kept; upload "
+              + " ("
+              + failure.ref()
+              + ") from the raw archive: "
+              + failure.getCause().getMessage()
+              + ". Rows committed before are kept; upload "
               + upload.uploadId()
               + " can be started again, and rows already in bronze are not duplicated in silver.");
     }

@@ -229,6 +229,54 @@ class UploadIT {
   }
 
   @Test
+  void reportsAPartThatCannotBeReadWhileImportingAndLetsTheUploadStartAgain(@TempDir Path dir)
+      throws Exception {
+    // given: ten parts cut at the part size, so they are parsed as they are read back
+    Path export = dir.resolve("export.xml");
+    new AppleHealthExportGenerator(List.of(IPHONE)).write(export, 28L * 1024 * 1024);
+    byte[] bytes = Files.readAllBytes(export);
+    int size = ImportService.PART_BYTES;
+    int parts = (bytes.length + size - 1) / size;
+    assertThat(parts).isEqualTo(10);
+    String user = "u-" + UUID.randomUUID();
+    ImportClient owner = clientFor(user);
+    String uploadId = owner.createUpload("export.xml", null).uploadId();
+    for (int part = 1; part <= parts; part++) {
+      owner.storePart(
+          uploadId,
+          part,
+          Arrays.copyOfRange(bytes, (part - 1) * size, Math.min(bytes.length, part * size)));
+    }
+    UploadStore store = server.context().getBean(UploadStore.class);
+    Upload upload = store.find(uploadId).orElseThrow();
+    String last = store.findParts(upload).get(parts).ref();
+
+    // when: the last part goes missing once the import has listed the parts; it is fetched only
+    // after six parts (18 MB) are parsed, long after this delete
+    ImportStatusResponse started = owner.startUpload(uploadId, appleHealth(user));
+    server.context().getBean(RawArchive.class).delete(last);
+    ImportStatusResponse failed = owner.await(started.importId(), s -> {}, Duration.ofMillis(100));
+
+    // then: the failure names the part and the upload, which takes the part again and imports
+    assertThat(failed.status()).isEqualTo("failed");
+    assertThat(failed.error())
+        .contains("could not read part " + parts + " (" + last + ")")
+        .contains("upload " + uploadId + " can be started again");
+    owner.storePart(uploadId, parts, Arrays.copyOfRange(bytes, (parts - 1) * size, bytes.length));
+    ImportStatusResponse done =
+        owner.await(
+            owner.startUpload(uploadId, appleHealth(user)).importId(),
+            s -> {},
+            Duration.ofMillis(100));
+    assertThat(done.status()).as(done.error()).isEqualTo("done");
+    assertThat(bronzeRows(done.importId()))
+        .isEqualTo(
+            CollectingSink.parse(new AppleHealthImporter(), export, user, ZoneId.of("UTC"))
+                .samples
+                .size());
+  }
+
+  @Test
   void importsAZipArchiveUploadedInParts(@TempDir Path dir) throws Exception {
     // given: an export of several parts, zipped as the Health app shares it
     Path export = dir.resolve("export.xml");
