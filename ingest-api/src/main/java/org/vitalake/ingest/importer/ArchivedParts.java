@@ -19,12 +19,14 @@ import java.util.function.Function;
 /**
  * An upload's parts, read back from where they are stored as one file: a single entry named by the
  * upload's file name, whose stream fetches the parts in order with a few fetched ahead while the
- * importer reads. Each {@link #open} fetches them again. A part arrives as pieces of at most {@link
- * #PIECE_BYTES} (see {@code RawArchive.getInPieces}).
+ * importer reads. Each {@link #open} after the first fetches them again. A part arrives as pieces
+ * of at most {@link #PIECE_BYTES} (see {@code RawArchive.getInPieces}) and must hold as many bytes
+ * as the listing said; a part that cannot be read, or changed since, fails every later read of the
+ * stream, so an importer cannot skip over it.
  */
 final class ArchivedParts extends ImportInput {
 
-  /** Parts fetched at once ahead of the reader: 4 of 3 MB keep the fetches ahead of a parser. */
+  /** Parts in memory or on their way at once, the one being read included (4 of 3 MB). */
   static final int FETCHED_AHEAD = 4;
 
   /** Largest piece of a part in memory: below G1's humongous size in any heap this service runs. */
@@ -109,10 +111,29 @@ final class ArchivedParts extends ImportInput {
 
   private List<byte[]> fetchNow(int index) throws IOException {
     try {
-      return fetch.apply(parts.get(index).ref());
+      return fetchChecked(index);
     } catch (RuntimeException e) {
       throw unreadable(index, e);
     }
+  }
+
+  /** Part {@code index} (from 0), refused when it does not hold the bytes the listing said. */
+  private List<byte[]> fetchChecked(int index) {
+    UploadStore.StoredPart part = parts.get(index);
+    List<byte[]> pieces = fetch.apply(part.ref());
+    long bytes = 0;
+    for (byte[] piece : pieces) {
+      bytes += piece.length;
+    }
+    if (bytes != part.size()) {
+      throw new IllegalStateException(
+          "it holds "
+              + bytes
+              + " bytes where the listing at the import's start said "
+              + part.size()
+              + "; it changed after the import started");
+    }
+    return pieces;
   }
 
   private PartUnreadableException unreadable(int index, Throwable cause) {
@@ -146,9 +167,13 @@ final class ArchivedParts extends ImportInput {
     }
   }
 
-  /** The parts' bytes in order, fetching up to {@value #FETCHED_AHEAD} ahead. */
+  /** The parts' bytes in order, with up to {@value #FETCHED_AHEAD} parts fetched at once. */
   private final class PartStream extends InputStream {
     private final Deque<Future<List<byte[]>>> ahead = new ArrayDeque<>();
+
+    /** The failure every read after it repeats. */
+    private IOException failed;
+
     private int nextToFetch;
     private int current = -1;
 
@@ -174,6 +199,9 @@ final class ArchivedParts extends ImportInput {
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
+      if (failed != null) {
+        throw failed;
+      }
       if (length == 0) {
         return 0;
       }
@@ -201,9 +229,18 @@ final class ArchivedParts extends ImportInput {
       if (closed) {
         throw new IOException("the stream of " + name() + " is closed");
       }
+      try {
+        return moveOn();
+      } catch (IOException e) {
+        failed = e;
+        throw e;
+      }
+    }
+
+    private boolean moveOn() throws IOException {
       while (nextToFetch < parts.size() && ahead.size() < FETCHED_AHEAD) {
-        String ref = parts.get(nextToFetch++).ref();
-        ahead.addLast(fetchers.submit(() -> fetch.apply(ref)));
+        int index = nextToFetch++;
+        ahead.addLast(fetchers.submit(() -> fetchChecked(index)));
       }
       if (ahead.isEmpty()) {
         bytes = null;

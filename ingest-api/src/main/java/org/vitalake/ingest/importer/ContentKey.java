@@ -19,12 +19,16 @@ import java.util.regex.Pattern;
  *
  * <p>MD5 per chunk because that is what an S3 server reports, without reading anything, as the
  * entity tag of an object stored in one request: an upload sent in parts of that size (as {@code
- * ./vitalake import} sends them) gets its key from the listing of its parts, so its import can read
- * the parts once, straight into the parser. A file that arrived in one request, or parts of other
- * sizes, is read once more to compute the same key. The key only decides whether an import is a
- * repeat; a server whose tags are not MD5s (objects encrypted by a key service) gives keys that
- * match nothing, so such content is imported again, and silver removes the repeated rows by their
- * natural key.
+ * ./vitalake import} sends them) gets its key from the listing of its parts, so its import need not
+ * read the parts before parsing them. A file that arrived in one request, or parts of other sizes,
+ * is read once more to compute the same key.
+ *
+ * <p>The key only decides whether an import repeats one of the same owner, format and users: a
+ * server whose tags are not MD5s (objects encrypted by a key service) gives keys that match
+ * nothing, so such content is imported again, and silver removes the repeated rows by their natural
+ * key. Two different files can be crafted to share MD5s, which at worst makes their owner's second
+ * file count as already imported. Imports recorded before this key (a SHA-256 of the whole file)
+ * are not recognised, so such a file is imported once more.
  */
 public final class ContentKey {
 

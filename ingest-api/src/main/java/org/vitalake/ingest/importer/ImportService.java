@@ -324,8 +324,8 @@ public class ImportService implements AutoCloseable {
   }
 
   /**
-   * Stops running imports and records them as failed (interrupted): their uploads live in temporary
-   * files of this process, so they cannot be resumed.
+   * Stops running imports and records them as failed (interrupted): an import is not resumed; its
+   * file is imported again, and the rows it committed are not duplicated in silver.
    */
   @PreDestroy
   @Override
@@ -486,13 +486,13 @@ public class ImportService implements AutoCloseable {
     /** Opens the content for the importer, once, after {@link #key()}. */
     ImportInput open() throws IOException;
 
-    /**
-     * When the import failed, why, if reading the content is what failed; such a source is made
-     * ready to be imported again.
-     */
-    default Optional<String> failedRead() {
+    /** Why reading the content failed, if it did. */
+    default Optional<String> readFailure() {
       return Optional.empty();
     }
+
+    /** Makes the content ready to be imported again, after {@link #readFailure()}. */
+    default void reopen() {}
   }
 
   /** A file the request carried, in the import's temporary file. */
@@ -560,12 +560,16 @@ public class ImportService implements AutoCloseable {
     }
 
     @Override
-    public Optional<String> failedRead() {
+    public void reopen() {
+      ImportService.this.reopen(upload, streamed.failure());
+    }
+
+    @Override
+    public Optional<String> readFailure() {
       ArchivedParts.PartUnreadableException failure = streamed == null ? null : streamed.failure();
       if (failure == null) {
         return Optional.empty();
       }
-      reopen(upload, failure);
       return Optional.of(
           upload.fileName()
               + ": could not read part "
@@ -676,15 +680,20 @@ public class ImportService implements AutoCloseable {
           sink.settle();
         }
       }
+      if (source.readFailure().isPresent()) {
+        // an importer that went on past the failure: the catch below reports it
+        throw new IllegalStateException("the import read past a part it could not read");
+      }
       recordImport(plan.owner(), documentKey, progress, content);
       progress.done();
     } catch (Exception e) {
-      Optional<String> failedRead = Optional.empty();
+      Optional<String> readFailure = source.readFailure();
       if (closing || causedByShutdown(e)) {
         progress.failed(String.format(Locale.ROOT, INTERRUPTED, "shut down at " + clock.instant()));
-      } else if ((failedRead = source.failedRead()).isPresent()) {
+      } else if (readFailure.isPresent()) {
         LOG.warn("import {} of {} failed", progress.importId, fileName, e);
-        progress.failed(failedRead.get());
+        source.reopen();
+        progress.failed(readFailure.get());
       } else if (e instanceof ImportFailedException) {
         progress.failed(e.getMessage());
       } else {
@@ -758,7 +767,7 @@ public class ImportService implements AutoCloseable {
   }
 
   /**
-   * The references of parts 1 to N in order.
+   * Parts 1 to N in order.
    *
    * @throws ProblemException 400 when there are no parts or one is missing
    */
@@ -812,8 +821,12 @@ public class ImportService implements AutoCloseable {
         out.write(buffer, 0, n);
         bytes += n;
       }
-    } catch (IOException | RuntimeException e) {
+    } catch (ArchivedParts.PartUnreadableException | RuntimeException e) {
       throw partsUnreadable(upload, e);
+    } catch (IOException e) {
+      // the temporary file (a full disk?) or an interruption: nothing was imported either
+      reopen(upload, e);
+      throw e;
     }
     LOG.info(
         "assembled {} parts, {} bytes, in {} ms",

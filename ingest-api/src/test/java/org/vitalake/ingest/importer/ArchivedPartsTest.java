@@ -122,6 +122,42 @@ class ArchivedPartsTest {
   }
 
   @Test
+  void failsEveryReadAfterAPartThatCannotBeReadSoNothingIsSkipped() throws Exception {
+    // given: part 2 of 3 gone
+    List<UploadStore.StoredPart> parts = store(new byte[2_500], 1000);
+    stored.remove(parts.get(1).ref());
+
+    try (ArchivedParts input = new ArchivedParts("export.xml", parts, fetch, fetchers);
+        InputStream in = input.open("export.xml")) {
+      assertThat(in.readNBytes(1000)).hasSize(1000);
+
+      // when / then: reading on does not reach part 3
+      assertThatThrownBy(in::read).hasMessageContaining("part 2");
+      assertThatThrownBy(in::read).hasMessageContaining("part 2");
+      assertThatThrownBy(() -> in.read(new byte[10], 0, 10)).hasMessageContaining("part 2");
+    }
+  }
+
+  @Test
+  void refusesAPartThatNoLongerHoldsTheBytesTheListingSaid() throws Exception {
+    // given: part 2 replaced by a shorter one after the listing
+    byte[] content = new byte[2_500];
+    List<UploadStore.StoredPart> parts = store(content, 1000);
+    stored.put(parts.get(1).ref(), new byte[999]);
+
+    try (ArchivedParts input = new ArchivedParts("export.xml", parts, fetch, fetchers);
+        InputStream in = input.open("export.xml")) {
+      // when / then
+      assertThatThrownBy(in::readAllBytes)
+          .isInstanceOf(ArchivedParts.PartUnreadableException.class)
+          .hasMessageContaining("part 2")
+          .hasMessageContaining("999 bytes")
+          .hasMessageContaining("said 1000");
+      assertThat(input.failure().part()).isEqualTo(2);
+    }
+  }
+
+  @Test
   void refusesAnEntryItDoesNotHave() {
     try (ArchivedParts input =
         new ArchivedParts("export.xml", store(new byte[3], 2), fetch, fetchers)) {
