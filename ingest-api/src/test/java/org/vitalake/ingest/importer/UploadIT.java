@@ -154,9 +154,9 @@ class UploadIT {
   void uploadsAFileOfManyPartsWithSeveralInFlightAndImportsEveryRow(@TempDir Path dir)
       throws Exception {
     // given: an export of more parts than the client sends at once, and than the service reads
-    // from the archive at once to assemble them
+    // from the archive at once while it imports them
     Path export = dir.resolve("export.xml");
-    new AppleHealthExportGenerator(List.of(IPHONE)).write(export, 14L * 1024 * 1024);
+    new AppleHealthExportGenerator(List.of(IPHONE)).write(export, 20L * 1024 * 1024);
     int parts =
         (int) ((Files.size(export) + ImportService.PART_BYTES - 1) / ImportService.PART_BYTES);
     assertThat(parts)

@@ -28,8 +28,13 @@ import org.vitalake.ingest.importer.UploadResponse;
 /** Talks to {@code /imports} of a running ingest API: uploads files and follows imports. */
 public final class ImportClient {
 
-  /** Parts of an upload sent at once. */
-  public static final int PARTS_IN_FLIGHT = 3;
+  /**
+   * Parts of an upload sent at once. Each part waits for its archive write, so the upload is bound
+   * by round trips, not by the cores: a 1 GB upload to the local stack took 6.9-8.0 s with 3 in
+   * flight, 6.3-7.4 s with 6 and 6.0-6.2 s with 12. Six hold 18 MB of request bodies in the service
+   * per upload.
+   */
+  public static final int PARTS_IN_FLIGHT = 6;
 
   private static final ObjectMapper JSON =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
