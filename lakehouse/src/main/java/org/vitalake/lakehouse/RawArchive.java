@@ -22,6 +22,7 @@ import io.minio.messages.DeleteError;
 import io.minio.messages.DeleteObject;
 import io.minio.messages.Item;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -246,21 +247,7 @@ public final class RawArchive implements AutoCloseable {
    * @throws RawPayloadNotFoundException when nothing is stored there
    */
   public byte[] get(String ref) {
-    Location location = parse(ref);
-    return call(
-        "reading " + ref,
-        () -> {
-          try (GetObjectResponse in =
-              client.getObject(
-                  GetObjectArgs.builder().bucket(location.bucket).object(location.key).build())) {
-            return in.readAllBytes();
-          } catch (ErrorResponseException e) {
-            if (isNotFound(e)) {
-              throw new RawPayloadNotFoundException(ref);
-            }
-            throw e;
-          }
-        });
+    return read(ref, InputStream::readAllBytes);
   }
 
   /**
@@ -277,6 +264,29 @@ public final class RawArchive implements AutoCloseable {
     if (pieceBytes <= 0) {
       throw new IllegalArgumentException("pieces must hold at least one byte, not " + pieceBytes);
     }
+    return read(
+        ref,
+        in -> {
+          List<byte[]> pieces = new ArrayList<>();
+          byte[] piece;
+          do {
+            piece = in.readNBytes(pieceBytes);
+            if (piece.length > 0) {
+              pieces.add(piece);
+            }
+          } while (piece.length == pieceBytes);
+          return pieces;
+        });
+  }
+
+  /** Reads the body of a stored payload. */
+  @FunctionalInterface
+  private interface BodyReader<T> {
+    T read(InputStream body) throws IOException;
+  }
+
+  /** Opens the payload {@code ref} points to and hands its body to {@code reader}. */
+  private <T> T read(String ref, BodyReader<T> reader) {
     Location location = parse(ref);
     return call(
         "reading " + ref,
@@ -284,15 +294,7 @@ public final class RawArchive implements AutoCloseable {
           try (GetObjectResponse in =
               client.getObject(
                   GetObjectArgs.builder().bucket(location.bucket).object(location.key).build())) {
-            List<byte[]> pieces = new ArrayList<>();
-            byte[] piece;
-            do {
-              piece = in.readNBytes(pieceBytes);
-              if (piece.length > 0) {
-                pieces.add(piece);
-              }
-            } while (piece.length == pieceBytes);
-            return pieces;
+            return reader.read(in);
           } catch (ErrorResponseException e) {
             if (isNotFound(e)) {
               throw new RawPayloadNotFoundException(ref);
