@@ -87,6 +87,19 @@ class UploadIT {
         .size();
   }
 
+  /** Waits until the import ends, polling its state. */
+  private static ImportStatusResponse awaitEnd(ImportClient client, String importId)
+      throws Exception {
+    return client.await(importId, s -> {}, Duration.ofMillis(100));
+  }
+
+  /** How many samples the parser alone makes of an Apple Health export for {@code user}. */
+  private static int samplesIn(Path export, String user) throws Exception {
+    return CollectingSink.parse(new AppleHealthImporter(), export, user, ZoneId.of("UTC"))
+        .samples
+        .size();
+  }
+
   private static Target appleHealth(String user) {
     return new Target("apple-health", user, Map.of(), null);
   }
@@ -130,7 +143,7 @@ class UploadIT {
     ImportClient owner = clientFor(user);
     owner.storePart(uploadId, 3, parts.get(2));
     ImportStatusResponse started = owner.startUpload(uploadId, appleHealth(user));
-    ImportStatusResponse done = owner.await(started.importId(), s -> {}, Duration.ofMillis(100));
+    ImportStatusResponse done = awaitEnd(owner, started.importId());
 
     // then
     assertThat(done.status()).as(done.error()).isEqualTo("done");
@@ -170,10 +183,7 @@ class UploadIT {
     // when
     ImportClient owner = clientFor(user);
     ImportStatusResponse done =
-        owner.await(
-            owner.upload(export, appleHealth(user), progress::add).importId(),
-            s -> {},
-            Duration.ofMillis(100));
+        awaitEnd(owner, owner.upload(export, appleHealth(user), progress::add).importId());
 
     // then: every part arrived, in order, and every row is in bronze
     assertThat(done.status()).as(done.error()).isEqualTo("done");
@@ -189,10 +199,7 @@ class UploadIT {
     assertThat(joined.toByteArray()).isEqualTo(Files.readAllBytes(export));
     // the same file uploaded again is known from its parts' entity tags alone
     ImportStatusResponse again =
-        owner.await(
-            owner.upload(export, appleHealth(user), n -> {}).importId(),
-            s -> {},
-            Duration.ofMillis(100));
+        awaitEnd(owner, owner.upload(export, appleHealth(user), n -> {}).importId());
     assertThat(again.duplicateOf()).isEqualTo(done.importId());
     assertThat(bronzeRows(again.importId())).isZero();
   }
@@ -205,27 +212,17 @@ class UploadIT {
     String uploadId = owner.createUpload("export.xml", null).uploadId();
     owner.storePart(uploadId, 1, Files.readAllBytes(IPHONE));
     ImportStatusResponse done =
-        owner.await(
-            owner.startUpload(uploadId, appleHealth(user)).importId(),
-            s -> {},
-            Duration.ofMillis(100));
+        awaitEnd(owner, owner.startUpload(uploadId, appleHealth(user)).importId());
     assertThat(done.status()).as(done.error()).isEqualTo("done");
 
     // when: the same bytes in one request, keyed by reading them
     ImportStatusResponse again =
-        owner.await(
-            owner.uploadMultipart(IPHONE, appleHealth(user)).importId(),
-            s -> {},
-            Duration.ofMillis(100));
+        awaitEnd(owner, owner.uploadMultipart(IPHONE, appleHealth(user)).importId());
 
     // then
     assertThat(again.duplicateOf()).isEqualTo(done.importId());
     assertThat(bronzeRows(again.importId())).isZero();
-    assertThat(bronzeRows(done.importId()))
-        .isEqualTo(
-            CollectingSink.parse(new AppleHealthImporter(), IPHONE, user, ZoneId.of("UTC"))
-                .samples
-                .size());
+    assertThat(bronzeRows(done.importId())).isEqualTo(samplesIn(IPHONE, user));
   }
 
   @Test
@@ -255,7 +252,7 @@ class UploadIT {
     // after six parts (18 MB) are parsed, long after this delete
     ImportStatusResponse started = owner.startUpload(uploadId, appleHealth(user));
     server.context().getBean(RawArchive.class).delete(last);
-    ImportStatusResponse failed = owner.await(started.importId(), s -> {}, Duration.ofMillis(100));
+    ImportStatusResponse failed = awaitEnd(owner, started.importId());
 
     // then: the failure names the part and the upload, which takes the part again and imports
     assertThat(failed.status()).isEqualTo("failed");
@@ -264,16 +261,9 @@ class UploadIT {
         .contains("upload " + uploadId + " can be started again");
     owner.storePart(uploadId, parts, Arrays.copyOfRange(bytes, (parts - 1) * size, bytes.length));
     ImportStatusResponse done =
-        owner.await(
-            owner.startUpload(uploadId, appleHealth(user)).importId(),
-            s -> {},
-            Duration.ofMillis(100));
+        awaitEnd(owner, owner.startUpload(uploadId, appleHealth(user)).importId());
     assertThat(done.status()).as(done.error()).isEqualTo("done");
-    assertThat(bronzeRows(done.importId()))
-        .isEqualTo(
-            CollectingSink.parse(new AppleHealthImporter(), export, user, ZoneId.of("UTC"))
-                .samples
-                .size());
+    assertThat(bronzeRows(done.importId())).isEqualTo(samplesIn(export, user));
   }
 
   @Test
@@ -301,18 +291,11 @@ class UploadIT {
 
     // when
     ImportStatusResponse done =
-        owner.await(
-            owner.upload(zip, appleHealth(user), n -> {}).importId(),
-            s -> {},
-            Duration.ofMillis(100));
+        awaitEnd(owner, owner.upload(zip, appleHealth(user), n -> {}).importId());
 
     // then
     assertThat(done.status()).as(done.error()).isEqualTo("done");
-    assertThat(done.accepted())
-        .isEqualTo(
-            CollectingSink.parse(new AppleHealthImporter(), export, user, ZoneId.of("UTC"))
-                .samples
-                .size());
+    assertThat(done.accepted()).isEqualTo(samplesIn(export, user));
     assertThat(bronzeRows(done.importId())).isEqualTo(done.accepted());
   }
 
@@ -333,24 +316,14 @@ class UploadIT {
         reason -> assertThat(reason).contains("part 2").contains("missing"));
     owner.storePart(uploadId, 2, parts.get(1));
     ImportStatusResponse done =
-        owner.await(
-            owner.startUpload(uploadId, appleHealth(user)).importId(),
-            s -> {},
-            Duration.ofMillis(100));
+        awaitEnd(owner, owner.startUpload(uploadId, appleHealth(user)).importId());
     assertThat(done.status()).as(done.error()).isEqualTo("done");
     assertThat(done.rawRefs()).hasSize(3);
-    assertThat(bronzeRows(done.importId()))
-        .isEqualTo(
-            CollectingSink.parse(new AppleHealthImporter(), IPHONE, user, ZoneId.of("UTC"))
-                .samples
-                .size());
+    assertThat(bronzeRows(done.importId())).isEqualTo(samplesIn(IPHONE, user));
     // parts not cut at the chunk size are keyed while they are assembled, as the whole file is:
     // the same file sent in one request is recognised as already imported
     ImportStatusResponse again =
-        owner.await(
-            owner.uploadMultipart(IPHONE, appleHealth(user)).importId(),
-            s -> {},
-            Duration.ofMillis(100));
+        awaitEnd(owner, owner.uploadMultipart(IPHONE, appleHealth(user)).importId());
     assertThat(again.duplicateOf()).isEqualTo(done.importId());
     assertThat(bronzeRows(again.importId())).isZero();
   }
@@ -383,10 +356,7 @@ class UploadIT {
                     .isInstanceOf(java.io.IOException.class)
                     .isNotInstanceOf(java.net.http.HttpTimeoutException.class));
     ImportStatusResponse done =
-        owner.await(
-            owner.upload(export, appleHealth(user), n -> {}).importId(),
-            s -> {},
-            Duration.ofMillis(100));
+        awaitEnd(owner, owner.upload(export, appleHealth(user), n -> {}).importId());
     assertThat(done.status()).as(done.error()).isEqualTo("done");
     assertThat(done.accepted()).isPositive();
   }
@@ -405,7 +375,7 @@ class UploadIT {
         () -> clientFor(user).startUpload(uploadId, appleHealth(user)),
         409,
         reason -> assertThat(reason).contains(uploadId).contains(importId));
-    owner.await(importId, s -> {}, Duration.ofMillis(100));
+    awaitEnd(owner, importId);
     restart();
     assertRefused(
         () -> clientFor(user).startUpload(uploadId, appleHealth(user)),
