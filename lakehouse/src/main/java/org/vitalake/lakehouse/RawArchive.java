@@ -452,7 +452,7 @@ public final class RawArchive implements AutoCloseable {
    */
   public record StoredPayload(String ref, long size, String etag) {}
 
-  /** Thrown by {@link #get(String)} when no payload is stored under a reference. */
+  /** Thrown by the reads when no payload is stored under a reference. */
   public static final class RawPayloadNotFoundException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
