@@ -177,11 +177,14 @@ public final class SampleNormalizer {
 
   /**
    * The latest time zone of every user: the {@code time_zone} of the profile snapshot with the
-   * greatest {@code updated_at}.
+   * greatest {@code updated_at}. Of snapshots taken at the same instant, one that names a zone wins
+   * over one without (a known zone places samples better than the UTC fallback), then the first
+   * zone by name, so the choice does not depend on the order the rows are read in.
    */
   public static Dataset<Row> latestTimeZones(Dataset<Row> profiles) {
     WindowSpec latest =
-        Window.partitionBy(col("user_id")).orderBy(col("updated_at").desc(), col("time_zone"));
+        Window.partitionBy(col("user_id"))
+            .orderBy(col("updated_at").desc(), col("time_zone").asc_nulls_last());
     return profiles
         .withColumn("rn", row_number().over(latest))
         .where(col("rn").equalTo(1))

@@ -122,6 +122,41 @@ class SampleNormalizerTest {
   }
 
   @Test
+  void prefersTheSnapshotWithATimeZoneWhenTwoProfilesShareTheLatestUpdateTime(SparkSession spark) {
+    // given two snapshots taken at the same instant, one without a time zone, and an older one
+    Instant updated = Instant.parse("2024-06-01T00:00:00Z");
+    Instant start = Instant.parse("2025-01-15T23:30:00Z");
+    BronzeRows bronze =
+        new BronzeRows()
+            .profile("u1", "UTC", updated.minusSeconds(86_400))
+            .profile("u1", null, updated)
+            .profile("u1", "Europe/Oslo", updated)
+            .sample(
+                "u1",
+                Metric.STEPS,
+                50,
+                start,
+                start.plusSeconds(60),
+                null,
+                "fitbit",
+                "charge",
+                DeviceType.WATCH);
+
+    // when
+    Dataset<Row> zones = SampleNormalizer.latestTimeZones(bronze.profiles(spark));
+    Row row = SampleNormalizer.normalize(bronze.samples(spark), zones).first();
+
+    // then the snapshot that knows the zone wins, and the sample is placed with it
+    assertThat(zones.collectAsList())
+        .extracting(r -> r.<String>getAs("time_zone"))
+        .containsExactly("Europe/Oslo");
+    assertThat(row.<java.sql.Date>getAs("local_date").toLocalDate())
+        .isEqualTo(start.atZone(OSLO).toLocalDate());
+    assertThat(row.getList(row.fieldIndex("quality_flags")))
+        .containsExactly(LocalDay.ZONE_FROM_PROFILE);
+  }
+
+  @Test
   void assignsEveryHourOfTheOsloSpringForwardAndFallBackDaysToThatDay(SparkSession spark) {
     // given one minute of steps at the start of every local hour of both DST days, no offsets
     BronzeRows bronze = new BronzeRows().profile("u1", "Europe/Oslo", Instant.EPOCH);
