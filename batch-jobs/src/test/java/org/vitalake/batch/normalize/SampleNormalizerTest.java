@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -154,6 +155,129 @@ class SampleNormalizerTest {
         .isEqualTo(start.atZone(OSLO).toLocalDate());
     assertThat(row.getList(row.fieldIndex("quality_flags")))
         .containsExactly(LocalDay.ZONE_FROM_PROFILE);
+  }
+
+  @Test
+  void resolvesEachUserAloneWhenUserIdsShareALongPrefixAndSomeUsersHaveNoProfile(
+      SparkSession spark) {
+    // given more users with a profile, and more without one, than the pass has partitions (so at
+    // least two of each kind share a partition), ids alike in their first 20 characters, and every
+    // user's rows at the same instants: a daily steps total, an hour of watch minutes and phone
+    // 10-minute rows, and heart rate every minute without an offset, from the watch and every 10th
+    // minute also from a chest strap, the first 5 minutes delivered twice
+    int perKind = spark.sessionState().conf().numShufflePartitions() + 1;
+    Instant midnight = Instant.parse("2025-05-05T00:00:00Z");
+    Instant eight = midnight.plusSeconds(8 * 3600);
+    BronzeRows bronze = new BronzeRows();
+    List<String> users = new ArrayList<>();
+    Map<String, Long> expectedSteps = new TreeMap<>();
+    Map<String, List<Double>> expectedHeartRate = new TreeMap<>();
+    for (int u = 0; u < 2 * perKind; u++) {
+      String user = String.format("bench-00000000000000%06d", u);
+      users.add(user);
+      if (u % 2 == 0) {
+        bronze.profile(user, "Europe/Oslo", Instant.EPOCH);
+      }
+      bronze.sample(
+          user,
+          Metric.STEPS,
+          10_000 + u,
+          midnight,
+          midnight.plusSeconds(86_400),
+          ZoneOffset.UTC,
+          "fitbit",
+          "charge",
+          DeviceType.WATCH);
+      long steps = 0;
+      List<Double> heartRate = new ArrayList<>();
+      for (int m = 0; m < 60; m++) {
+        Instant t = eight.plusSeconds(60L * m);
+        bronze.sample(
+            user,
+            Metric.STEPS,
+            u + m,
+            t,
+            t.plusSeconds(60),
+            ZoneOffset.UTC,
+            "garmin",
+            "venu",
+            DeviceType.WATCH);
+        steps += u + m;
+        if (m % 10 == 0) {
+          bronze.sample(
+              user,
+              Metric.STEPS,
+              500 + u,
+              t,
+              t.plusSeconds(600),
+              ZoneOffset.UTC,
+              "garmin",
+              "phone",
+              DeviceType.PHONE);
+        }
+        double watch = 60 + (u + m) % 20;
+        int copies = m < 5 ? 2 : 1;
+        for (int c = 0; c < copies; c++) {
+          bronze.sample(
+              user, Metric.HEART_RATE, watch, t, null, null, "garmin", "venu", DeviceType.WATCH);
+        }
+        if (m % 10 == 0) {
+          double strap = 100 + u;
+          bronze.sample(
+              user,
+              Metric.HEART_RATE,
+              strap,
+              t,
+              null,
+              null,
+              "polar",
+              "h10",
+              DeviceType.CHEST_STRAP);
+          heartRate.add(strap);
+        } else {
+          heartRate.add(watch);
+        }
+      }
+      expectedSteps.put(user, steps);
+      expectedHeartRate.put(user, heartRate);
+    }
+    Dataset<Row> zones = SampleNormalizer.latestTimeZones(bronze.profiles(spark));
+    Dataset<Row> samples = bronze.samples(spark);
+
+    // when
+    Dataset<Row> silver = SampleNormalizer.normalize(samples, zones).cache();
+
+    // then every user's steps are the watch minutes alone, heart rate one reading a minute from
+    // the preferred device, placed with the user's own zone or UTC
+    for (int u = 0; u < users.size(); u++) {
+      String user = users.get(u);
+      Dataset<Row> own = silver.where(col("user_id").equalTo(user));
+      assertThat(stepsPerDay(own))
+          .as(user)
+          .containsExactly(Map.entry(LocalDate.of(2025, 5, 5), expectedSteps.get(user)));
+      List<Row> heartRate =
+          own.where(col("metric").equalTo("heart_rate")).orderBy("start_time").collectAsList();
+      assertThat(heartRate)
+          .as(user)
+          .extracting(r -> r.<Double>getAs("value"))
+          .containsExactlyElementsOf(expectedHeartRate.get(user));
+      String zoneFlag = u % 2 == 0 ? LocalDay.ZONE_FROM_PROFILE : LocalDay.ZONE_ASSUMED_UTC;
+      assertThat(heartRate)
+          .as(user)
+          .extracting(r -> r.getList(r.fieldIndex("quality_flags")).get(0))
+          .containsOnly(zoneFlag);
+    }
+    // and exactly the rows each user's samples give when normalized on their own
+    List<String> alone = new ArrayList<>();
+    for (String user : users) {
+      SampleNormalizer.normalize(samples.where(col("user_id").equalTo(user)), zones)
+          .collectAsList()
+          .forEach(r -> alone.add(r.toString()));
+    }
+    assertThat(silver.collectAsList())
+        .extracting(Row::toString)
+        .containsExactlyInAnyOrderElementsOf(alone);
+    silver.unpersist();
   }
 
   @Test
