@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -147,6 +148,175 @@ class DailyMetricsAggregatorTest {
     assertThat(row.<Double>getAs("mood")).isEqualTo((2 + 5) / 2.0);
     assertThat(row.getList(row.fieldIndex("sources"))).containsExactly("garmin");
     assertThat(row.<java.sql.Timestamp>getAs("computed_at").toInstant()).isEqualTo(COMPUTED_AT);
+  }
+
+  @Test
+  void countsEveryRepeatedNightReadingOfEverySourceInTheRestingHeartRate(SparkSession spark) {
+    // given a night from 22:30 to 06:30 UTC with heart rate every 5 minutes from a watch and,
+    // 150 s later, from a ring; both read 47 five times in the evening (the lowest ten readings,
+    // from the day before, counted for the night), then other values, many of them repeated;
+    // lower daytime readings, and rMSSD from both sources
+    LocalDate day = LocalDate.of(2025, 6, 10);
+    Instant bed = day.minusDays(1).atTime(22, 30).toInstant(ZoneOffset.UTC);
+    Instant wake = day.atTime(6, 30).toInstant(ZoneOffset.UTC);
+    BronzeRows bronze =
+        new BronzeRows()
+            .sample(
+                "u1",
+                Metric.SLEEP_SESSION,
+                480,
+                bed,
+                wake,
+                ZoneOffset.UTC,
+                "garmin",
+                "venu",
+                DeviceType.WATCH);
+    List<Double> night = new ArrayList<>();
+    int i = 0;
+    for (Instant t = bed; t.isBefore(wake); t = t.plusSeconds(300), i++) {
+      double watch = i < 5 ? 47 : 50 + (i * 7) % 23;
+      double ring = i < 5 ? 47 : 52 + (i * 5) % 19;
+      bronze
+          .sample(
+              "u1",
+              Metric.HEART_RATE,
+              watch,
+              t,
+              null,
+              ZoneOffset.UTC,
+              "garmin",
+              "venu",
+              DeviceType.WATCH)
+          .sample(
+              "u1",
+              Metric.HEART_RATE,
+              ring,
+              t.plusSeconds(150),
+              null,
+              ZoneOffset.UTC,
+              "oura",
+              "ring",
+              DeviceType.RING);
+      night.add(watch);
+      night.add(ring);
+    }
+    Instant afternoon = day.atTime(15, 0).toInstant(ZoneOffset.UTC);
+    List<Double> rmssd = List.of(41.3, 55.1, 38.9);
+    bronze
+        .sample(
+            "u1",
+            Metric.HEART_RATE,
+            40,
+            afternoon,
+            null,
+            ZoneOffset.UTC,
+            "garmin",
+            "venu",
+            DeviceType.WATCH)
+        .sample(
+            "u1",
+            Metric.HEART_RATE,
+            40,
+            afternoon.plusSeconds(30),
+            null,
+            ZoneOffset.UTC,
+            "oura",
+            "ring",
+            DeviceType.RING)
+        .sample(
+            "u1",
+            Metric.HRV_RMSSD,
+            rmssd.get(0),
+            wake,
+            null,
+            ZoneOffset.UTC,
+            "garmin",
+            "venu",
+            DeviceType.WATCH);
+    for (int r = 1; r < rmssd.size(); r++) {
+      bronze.sample(
+          "u1",
+          Metric.HRV_RMSSD,
+          rmssd.get(r),
+          wake.plusSeconds(60L * r),
+          null,
+          ZoneOffset.UTC,
+          "oura",
+          "ring",
+          DeviceType.RING);
+    }
+
+    // when
+    Row row = day(spark, bronze, "u1", day);
+
+    // then every reading counts as often as it was measured, whichever source and day it is on
+    double expected = percentile(night, DailyMetricsAggregator.NIGHT_PERCENTILE);
+    assertThat(expected)
+        .isNotEqualTo(
+            percentile(night.stream().distinct().toList(), DailyMetricsAggregator.NIGHT_PERCENTILE))
+        .isNotEqualTo(
+            percentile(night.subList(10, night.size()), DailyMetricsAggregator.NIGHT_PERCENTILE));
+    assertThat(row.<Double>getAs("resting_hr")).isCloseTo(expected, within(1e-9));
+    // a mean of sums added in another order than the rows: equal up to rounding
+    assertThat(row.<Double>getAs("hrv_rmssd_ms"))
+        .isCloseTo(
+            rmssd.stream().mapToDouble(Double::doubleValue).average().orElseThrow(), within(1e-9));
+    assertThat(row.getList(row.fieldIndex("sources"))).containsExactly("garmin", "oura");
+  }
+
+  @Test
+  void countsEveryRepeatedEarlyReadingOfEverySourceWhenThereIsNoSleepSession(SparkSession spark) {
+    // given no sleep session; heart rate every 10 minutes from 00:00 to 06:00 from a watch and,
+    // 5 minutes later, from a ring, both reading 45 twice (the lowest four of the 72 readings) and
+    // repeating other values; lower readings in the evening before and during the day
+    LocalDate day = LocalDate.of(2025, 6, 11);
+    Instant midnight = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    BronzeRows bronze = new BronzeRows();
+    List<Double> early = new ArrayList<>();
+    for (int i = 0; i < 36; i++) {
+      Instant t = midnight.plusSeconds(600L * i);
+      double watch = i % 18 == 3 ? 45 : 49 + i % 7;
+      double ring = i % 18 == 9 ? 45 : 51 + i % 5;
+      bronze
+          .sample(
+              "u1",
+              Metric.HEART_RATE,
+              watch,
+              t,
+              null,
+              ZoneOffset.UTC,
+              "garmin",
+              "venu",
+              DeviceType.WATCH)
+          .sample(
+              "u1",
+              Metric.HEART_RATE,
+              ring,
+              t.plusSeconds(300),
+              null,
+              ZoneOffset.UTC,
+              "oura",
+              "ring",
+              DeviceType.RING);
+      early.add(watch);
+      early.add(ring);
+    }
+    for (Instant t : List.of(midnight.minusSeconds(1800), midnight.plusSeconds(9 * 3600))) {
+      bronze.sample(
+          "u1", Metric.HEART_RATE, 41, t, null, ZoneOffset.UTC, "garmin", "venu", DeviceType.WATCH);
+    }
+
+    // when
+    Row row = day(spark, bronze, "u1", day);
+
+    // then
+    double expected = percentile(early, DailyMetricsAggregator.NIGHT_PERCENTILE);
+    assertThat(expected)
+        .isNotEqualTo(
+            percentile(
+                early.stream().distinct().toList(), DailyMetricsAggregator.NIGHT_PERCENTILE));
+    assertThat(row.<Double>getAs("resting_hr")).isCloseTo(expected, within(1e-9));
+    assertThat(row.getList(row.fieldIndex("sources"))).containsExactly("garmin", "oura");
   }
 
   @Test
