@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.date_sub;
 import static org.apache.spark.sql.functions.explode;
@@ -178,6 +179,15 @@ public final class DailyMetricsAggregator {
    * day is counted a second time, on that day, for that day's sleep percentile only. Each reading
    * counts once per session it lies in (the percentile's frequency), as a join of readings and
    * sessions would count it.
+   *
+   * <p>Two aggregations: {@code percentile} and {@code collect_set} keep their state in objects,
+   * which Spark aggregates without generated code and, past 128 groups in a task, by sorting every
+   * row. So the rows are first added up per (user, day, source, heart-rate value) in a
+   * code-generated hash aggregation (sums, counts, the OR of the masks and each value's
+   * frequencies), and only those few rows per day reach the percentiles, weighted by the
+   * frequencies, and the set of sources. Percentiles, sets and masks are exactly what one
+   * aggregation gives; sums and means of doubles may differ in the last bit, being added in another
+   * order (as they already do between runs with other partitions).
    */
   static Dataset<Row> sampleDays(
       Dataset<Row> samples, Dataset<Row> sleepSessions, Dataset<Row> timeZones) {
@@ -276,19 +286,37 @@ public final class DailyMetricsAggregator {
                 when(heartRate, col("value")).as("hr_v"),
                 when(own, col("same_night")).otherwise(col("next_night")).as("hr_sessions"),
                 when(own.and(heartRate).and(col("early")), col("value")).as("hr_early_v"));
+    // first the sums, counts and masks in a code-generated hash aggregation, keyed also by what
+    // the set of sources and the percentiles need: a user's few sources and heart-rate values
+    Dataset<Row> perValue =
+        routed
+            .groupBy(col("user_id"), col("local_date"), col("source_v"), col("hr_v"))
+            .agg(
+                sum(col("steps_v")).as("steps_sum"),
+                sum(col("active_v")).as("active_sum"),
+                sum(col("energy_v")).as("energy_sum"),
+                sum(col("rhr_v")).as("rhr_sum"),
+                count(col("rhr_v")).as("rhr_count"),
+                sum(col("hrv_v")).as("hrv_sum"),
+                count(col("hrv_v")).as("hrv_count"),
+                bit_or(col("mask_v")).as("mask"),
+                sum(col("hr_sessions")).as("hr_sleep_count"),
+                // hr_early_v is hr_v where it is set: its count is the value's early frequency
+                count(col("hr_early_v")).as("hr_early_count"));
     Dataset<Row> zones = timeZones.select(col("user_id").as("z_user"), col("time_zone"));
-    return routed
+    return perValue
         .groupBy(col("user_id"), col("local_date"))
         .agg(
-            round(sum(col("steps_v"))).cast("long").as("steps"),
-            sum(col("active_v")).as("active_minutes_measured"),
-            sum(col("energy_v")).as("energy_out_kcal"),
-            avg(col("rhr_v")).as("resting_hr_reported"),
-            avg(col("hrv_v")).as("hrv_rmssd_ms"),
+            round(sum(col("steps_sum"))).cast("long").as("steps"),
+            sum(col("active_sum")).as("active_minutes_measured"),
+            sum(col("energy_sum")).as("energy_out_kcal"),
+            // avg's own arithmetic: the sum over the count, null without values
+            try_divide(sum(col("rhr_sum")), sum(col("rhr_count"))).as("resting_hr_reported"),
+            try_divide(sum(col("hrv_sum")), sum(col("hrv_count"))).as("hrv_rmssd_ms"),
             sort_array(collect_set(col("source_v"))).as("source_list"),
-            bit_count(bit_or(col("mask_v"))).as("hours_with_data"),
-            percentile(col("hr_v"), lit(NIGHT_PERCENTILE), col("hr_sessions")).as("hr_sleep"),
-            percentile(col("hr_early_v"), lit(NIGHT_PERCENTILE)).as("hr_early"))
+            bit_count(bit_or(col("mask"))).as("hours_with_data"),
+            percentile(col("hr_v"), lit(NIGHT_PERCENTILE), col("hr_sleep_count")).as("hr_sleep"),
+            percentile(col("hr_v"), lit(NIGHT_PERCENTILE), col("hr_early_count")).as("hr_early"))
         .join(broadcast(zones), col("user_id").equalTo(col("z_user")), "left")
         .withColumn(
             "coverage",
