@@ -176,74 +176,18 @@ class DailyMetricsAggregatorTest {
     for (Instant t = bed; t.isBefore(wake); t = t.plusSeconds(300), i++) {
       double watch = i < 5 ? 47 : 50 + (i * 7) % 23;
       double ring = i < 5 ? 47 : 52 + (i * 5) % 19;
-      bronze
-          .sample(
-              "u1",
-              Metric.HEART_RATE,
-              watch,
-              t,
-              null,
-              ZoneOffset.UTC,
-              "garmin",
-              "venu",
-              DeviceType.WATCH)
-          .sample(
-              "u1",
-              Metric.HEART_RATE,
-              ring,
-              t.plusSeconds(150),
-              null,
-              ZoneOffset.UTC,
-              "oura",
-              "ring",
-              DeviceType.RING);
+      watch(bronze, Metric.HEART_RATE, watch, t);
+      ring(bronze, Metric.HEART_RATE, ring, t.plusSeconds(150));
       night.add(watch);
       night.add(ring);
     }
     Instant afternoon = day.atTime(15, 0).toInstant(ZoneOffset.UTC);
     List<Double> rmssd = List.of(41.3, 55.1, 38.9);
-    bronze
-        .sample(
-            "u1",
-            Metric.HEART_RATE,
-            40,
-            afternoon,
-            null,
-            ZoneOffset.UTC,
-            "garmin",
-            "venu",
-            DeviceType.WATCH)
-        .sample(
-            "u1",
-            Metric.HEART_RATE,
-            40,
-            afternoon.plusSeconds(30),
-            null,
-            ZoneOffset.UTC,
-            "oura",
-            "ring",
-            DeviceType.RING)
-        .sample(
-            "u1",
-            Metric.HRV_RMSSD,
-            rmssd.get(0),
-            wake,
-            null,
-            ZoneOffset.UTC,
-            "garmin",
-            "venu",
-            DeviceType.WATCH);
+    watch(bronze, Metric.HEART_RATE, 40, afternoon);
+    ring(bronze, Metric.HEART_RATE, 40, afternoon.plusSeconds(30));
+    watch(bronze, Metric.HRV_RMSSD, rmssd.get(0), wake);
     for (int r = 1; r < rmssd.size(); r++) {
-      bronze.sample(
-          "u1",
-          Metric.HRV_RMSSD,
-          rmssd.get(r),
-          wake.plusSeconds(60L * r),
-          null,
-          ZoneOffset.UTC,
-          "oura",
-          "ring",
-          DeviceType.RING);
+      ring(bronze, Metric.HRV_RMSSD, rmssd.get(r), wake.plusSeconds(60L * r));
     }
 
     // when
@@ -277,33 +221,13 @@ class DailyMetricsAggregatorTest {
       Instant t = midnight.plusSeconds(600L * i);
       double watch = i % 18 == 3 ? 45 : 49 + i % 7;
       double ring = i % 18 == 9 ? 45 : 51 + i % 5;
-      bronze
-          .sample(
-              "u1",
-              Metric.HEART_RATE,
-              watch,
-              t,
-              null,
-              ZoneOffset.UTC,
-              "garmin",
-              "venu",
-              DeviceType.WATCH)
-          .sample(
-              "u1",
-              Metric.HEART_RATE,
-              ring,
-              t.plusSeconds(300),
-              null,
-              ZoneOffset.UTC,
-              "oura",
-              "ring",
-              DeviceType.RING);
+      watch(bronze, Metric.HEART_RATE, watch, t);
+      ring(bronze, Metric.HEART_RATE, ring, t.plusSeconds(300));
       early.add(watch);
       early.add(ring);
     }
     for (Instant t : List.of(midnight.minusSeconds(1800), midnight.plusSeconds(9 * 3600))) {
-      bronze.sample(
-          "u1", Metric.HEART_RATE, 41, t, null, ZoneOffset.UTC, "garmin", "venu", DeviceType.WATCH);
+      watch(bronze, Metric.HEART_RATE, 41, t);
     }
 
     // when
@@ -369,5 +293,16 @@ class DailyMetricsAggregatorTest {
     assertThat(row.<Double>getAs("resting_hr")).isEqualTo((52 + 55) / 2.0);
     assertThat(row.getList(row.fieldIndex("sources"))).containsExactly("fitbit", "oura");
     assertThat(row.<Double>getAs("sleep_minutes")).isNull();
+  }
+
+  /** A reading of user u1's watch (garmin venu), in UTC. */
+  private static void watch(BronzeRows bronze, Metric metric, double value, Instant at) {
+    bronze.sample(
+        "u1", metric, value, at, null, ZoneOffset.UTC, "garmin", "venu", DeviceType.WATCH);
+  }
+
+  /** A reading of user u1's ring (oura), in UTC. */
+  private static void ring(BronzeRows bronze, Metric metric, double value, Instant at) {
+    bronze.sample("u1", metric, value, at, null, ZoneOffset.UTC, "oura", "ring", DeviceType.RING);
   }
 }
