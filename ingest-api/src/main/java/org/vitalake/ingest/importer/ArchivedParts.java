@@ -76,6 +76,11 @@ final class ArchivedParts extends ImportInput {
         && Arrays.equals(head, 0, ZIP_MAGIC.length, ZIP_MAGIC, 0, ZIP_MAGIC.length);
   }
 
+  /** How many parts there are. */
+  int count() {
+    return parts.size();
+  }
+
   /** The first part that could not be read, or null when every read so far succeeded. */
   PartUnreadableException failure() {
     return failure;

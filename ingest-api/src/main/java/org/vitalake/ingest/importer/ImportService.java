@@ -534,7 +534,7 @@ public class ImportService implements AutoCloseable {
         return tagged.get();
       }
       assembled = true;
-      return assemble(upload, parts, file);
+      return assemble(upload, archivedParts(upload, parts), file);
     }
 
     @Override
@@ -552,8 +552,8 @@ public class ImportService implements AutoCloseable {
           streamed = input;
           return input;
         }
-        input.close();
-        assemble(upload, parts, file);
+        // part 1, fetched to look at, is not fetched again
+        assemble(upload, input, file);
         assembled = true;
       }
       return ImportInput.open(file, upload.fileName());
@@ -799,20 +799,19 @@ public class ImportService implements AutoCloseable {
   }
 
   /**
-   * Writes an upload's parts into {@code file} in order, keying them on the way; when they cannot
-   * be read, nothing has been imported, so the upload is marked not started again and can be
-   * started once more.
+   * Writes an upload's parts into {@code file} in order, keying them on the way, and closes {@code
+   * parts}; when they cannot be read, nothing has been imported, so the upload is marked not
+   * started again and can be started once more.
    *
    * @return the content's {@link ContentKey}
    * @throws ImportFailedException naming the upload, when a part cannot be read
    */
-  private String assemble(Upload upload, List<UploadStore.StoredPart> parts, Path file)
-      throws IOException {
+  private String assemble(Upload upload, ArchivedParts parts, Path file) throws IOException {
     long start = System.nanoTime();
     ContentKey key = new ContentKey();
     long bytes = 0;
-    try (ArchivedParts input = archivedParts(upload, parts);
-        InputStream in = input.open(upload.fileName());
+    try (parts;
+        InputStream in = parts.open(upload.fileName());
         OutputStream out = Files.newOutputStream(file)) {
       byte[] buffer = new byte[1 << 16];
       int n;
@@ -830,7 +829,7 @@ public class ImportService implements AutoCloseable {
     }
     LOG.info(
         "assembled {} parts, {} bytes, in {} ms",
-        parts.size(),
+        parts.count(),
         bytes,
         (System.nanoTime() - start) / 1_000_000);
     return key.finish();
