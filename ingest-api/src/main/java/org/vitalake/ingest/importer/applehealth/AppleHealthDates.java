@@ -13,6 +13,13 @@ final class AppleHealthDates {
 
   private static final int LENGTH = "2024-01-01 01:01:36 +0200".length();
 
+  /**
+   * Offsets by sign, hours and minutes as written ({@code +0200} at 200, {@code -0330} at 10,330):
+   * an export repeats a few of them millions of times, and {@link ZoneOffset#ofHoursMinutes}
+   * validates and looks each one up again.
+   */
+  private static final ZoneOffset[] OFFSETS = new ZoneOffset[20_000];
+
   private AppleHealthDates() {}
 
   /** The instant the text names. */
@@ -42,13 +49,21 @@ final class AppleHealthDates {
     }
     int hours = number(field, text, 21, 23);
     int minutes = number(field, text, 23, 25);
-    try {
-      return sign == '+'
-          ? ZoneOffset.ofHoursMinutes(hours, minutes)
-          : ZoneOffset.ofHoursMinutes(-hours, -minutes);
-    } catch (java.time.DateTimeException e) {
-      throw invalid(field, text);
+    int index = (sign == '+' ? 0 : 10_000) + hours * 100 + minutes;
+    // a racing thread stores an equal offset: ZoneOffset is immutable
+    ZoneOffset offset = OFFSETS[index];
+    if (offset == null) {
+      try {
+        offset =
+            sign == '+'
+                ? ZoneOffset.ofHoursMinutes(hours, minutes)
+                : ZoneOffset.ofHoursMinutes(-hours, -minutes);
+      } catch (java.time.DateTimeException e) {
+        throw invalid(field, text);
+      }
+      OFFSETS[index] = offset;
     }
+    return offset;
   }
 
   private static void check(String field, String text) {

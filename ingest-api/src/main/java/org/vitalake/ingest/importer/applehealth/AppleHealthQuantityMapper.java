@@ -42,7 +42,8 @@ final class AppleHealthQuantityMapper {
     Instant end = AppleHealthDates.parseInstant("endDate", record.endDate());
     // instantaneous readings carry startDate == endDate; only intervals keep an end
     Instant sampleEnd = metric.kind().requiresEnd() || end.isAfter(start) ? end : null;
-    String device = AppleHealthSource.device(record.device());
+    AppleHealthSource.Origin origin =
+        sources.origin(record.sourceName(), record.device(), record.userEntered());
     return SampleFactory.create(
         user,
         metric.code(),
@@ -51,9 +52,9 @@ final class AppleHealthQuantityMapper {
         start,
         sampleEnd,
         AppleHealthDates.parseOffset("startDate", record.startDate()),
-        sources.source(record.sourceName(), record.device()),
-        device,
-        AppleHealthSource.deviceType(device, record.sourceName(), record.userEntered()),
+        origin.source(),
+        origin.device(),
+        origin.deviceType(),
         now);
   }
 

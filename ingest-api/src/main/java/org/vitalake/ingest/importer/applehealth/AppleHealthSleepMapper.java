@@ -25,7 +25,8 @@ final class AppleHealthSleepMapper {
     } catch (IllegalArgumentException e) {
       throw new RecordException("value", e.getMessage());
     }
-    String device = AppleHealthSource.device(record.device());
+    AppleHealthSource.Origin origin =
+        sources.origin(record.sourceName(), record.device(), record.userEntered());
     return SampleFactory.create(
         user,
         Metric.SLEEP_STAGE.code(),
@@ -34,9 +35,9 @@ final class AppleHealthSleepMapper {
         AppleHealthDates.parseInstant("startDate", record.startDate()),
         AppleHealthDates.parseInstant("endDate", record.endDate()),
         AppleHealthDates.parseOffset("startDate", record.startDate()),
-        sources.source(record.sourceName(), record.device()),
-        device,
-        AppleHealthSource.deviceType(device, record.sourceName(), record.userEntered()),
+        origin.source(),
+        origin.device(),
+        origin.deviceType(),
         now);
   }
 }

@@ -3,6 +3,7 @@ package org.vitalake.ingest.importer.applehealth;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.vitalake.core.sample.DeviceType;
@@ -37,7 +38,79 @@ final class AppleHealthSource {
 
   private static final int CACHE_LIMIT = 1024;
 
+  /** What {@code <<HKDevice: 0x3012772a0>} is followed by in a device description. */
+  private static final String DEVICE_PREFIX = "<<HKDevice: 0x";
+
   private final Map<String, String> sources = new ConcurrentHashMap<>();
+
+  private final Map<OriginKey, Origin> origins = new ConcurrentHashMap<>();
+
+  /** The previous record's attributes and origin: records of one device come in long runs. */
+  private Remembered last;
+
+  /** Where a record came from, as the platform stores it. */
+  record Origin(String source, String device, DeviceType deviceType) {}
+
+  /** A record's attributes, its device description without the object address. */
+  private record OriginKey(String sourceName, String deviceKeys, boolean userEntered) {}
+
+  private record Remembered(OriginKey key, Origin origin) {
+
+    boolean matches(String sourceName, String device, int keysFrom, boolean userEntered) {
+      String keys = key.deviceKeys();
+      if (key.userEntered() != userEntered || !Objects.equals(key.sourceName(), sourceName)) {
+        return false;
+      }
+      if (device == null || keys == null) {
+        return device == keys;
+      }
+      return device.length() - keysFrom == keys.length()
+          && device.regionMatches(keysFrom, keys, 0, keys.length());
+    }
+  }
+
+  /**
+   * {@link #source}, {@link #device} and {@link #deviceType} of a record. A device description
+   * differs from record to record only in its object address, which none of them reads, so they are
+   * worked out once per source name and description without it: the previous record's are reused as
+   * they are, others are looked up (up to 1,024 of them).
+   */
+  Origin origin(String sourceName, String device, boolean userEntered) {
+    int keysFrom = keysStart(device);
+    Remembered previous = last;
+    if (previous != null && previous.matches(sourceName, device, keysFrom, userEntered)) {
+      return previous.origin();
+    }
+    OriginKey key =
+        new OriginKey(sourceName, device == null ? null : device.substring(keysFrom), userEntered);
+    Origin origin = origins.get(key);
+    if (origin == null) {
+      String stored = device(device);
+      origin =
+          new Origin(
+              source(sourceName, device), stored, deviceType(stored, sourceName, userEntered));
+      if (origins.size() < CACHE_LIMIT) {
+        origins.put(key, origin);
+      }
+    }
+    last = new Remembered(key, origin);
+    return origin;
+  }
+
+  /**
+   * Where a device description's keys start: after {@code <<HKDevice: 0x3012772a0>}, or at 0 when
+   * it does not start with an object address.
+   */
+  private static int keysStart(String device) {
+    if (device == null || !device.startsWith(DEVICE_PREFIX)) {
+      return 0;
+    }
+    int i = DEVICE_PREFIX.length();
+    while (i < device.length() && Character.digit(device.charAt(i), 16) >= 0) {
+      i++;
+    }
+    return i > DEVICE_PREFIX.length() && i < device.length() && device.charAt(i) == '>' ? i + 1 : 0;
+  }
 
   /**
    * {@code apple_health:} plus the product from the device's {@code name:}/{@code model:}, else its

@@ -28,7 +28,8 @@ final class AppleHealthWorkoutMapper {
       value = AppleHealthQuantityMapper.parseValue(record.value());
       unit = record.unit() == null || record.unit().isBlank() ? "min" : record.unit();
     }
-    String device = AppleHealthSource.device(record.device());
+    AppleHealthSource.Origin origin =
+        sources.origin(record.sourceName(), record.device(), record.userEntered());
     return SampleFactory.create(
         user,
         Metric.WORKOUT.code(),
@@ -37,9 +38,9 @@ final class AppleHealthWorkoutMapper {
         start,
         end,
         AppleHealthDates.parseOffset("startDate", record.startDate()),
-        sources.source(record.sourceName(), record.device()),
-        device,
-        AppleHealthSource.deviceType(device, record.sourceName(), record.userEntered()),
+        origin.source(),
+        origin.device(),
+        origin.deviceType(),
         now);
   }
 }

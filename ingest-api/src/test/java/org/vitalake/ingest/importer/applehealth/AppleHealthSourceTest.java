@@ -2,9 +2,11 @@ package org.vitalake.ingest.importer.applehealth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.vitalake.core.sample.DeviceType;
 
 class AppleHealthSourceTest {
 
@@ -87,5 +89,47 @@ class AppleHealthSourceTest {
         .isEqualTo(sources.source("Marias iPhone", second))
         .isEqualTo("apple_health:iPhone");
     assertThat(AppleHealthSource.device(first)).isEqualTo(AppleHealthSource.device(second));
+  }
+
+  @Test
+  void givesEachRecordTheOriginItsOwnAttributesGive() {
+    // given: runs of one device whose addresses differ, the same device typed in by hand, the
+    // phone, a source name alone, and a description whose address is not one
+    AppleHealthSource sources = new AppleHealthSource();
+    String watch = "name:Apple Watch, manufacturer:Apple Inc., model:Watch, hardware:Watch6,2>";
+    String phone = "name:iPhone, model:iPhone, hardware:iPhone12,1>";
+    List<Object[]> records =
+        List.of(
+            new Object[] {"Montre de Julien", "<<HKDevice: 0x3012772a0>, " + watch, false},
+            new Object[] {"Montre de Julien", "<<HKDevice: 0x3012999f0>, " + watch, false},
+            new Object[] {"Montre de Julien", "<<HKDevice: 0x3012999f0>, " + watch, true},
+            new Object[] {"Montre de Julien", "<<HKDevice: 0x1>, " + phone, false},
+            new Object[] {"Marias iPhone", null, false},
+            new Object[] {"Apple Watch von Max", null, false},
+            new Object[] {"Max", "<<HKDevice: name:iPad>, " + phone, false},
+            new Object[] {"Montre de Julien", "<<HKDevice: 0x3012772a0>, " + watch, false});
+
+    for (Object[] r : records) {
+      String sourceName = (String) r[0];
+      String device = (String) r[1];
+      boolean userEntered = (Boolean) r[2];
+
+      // when
+      AppleHealthSource.Origin origin = sources.origin(sourceName, device, userEntered);
+
+      // then: what the rules give for this record alone
+      String stored = AppleHealthSource.device(device);
+      assertThat(origin)
+          .as("%s / %s / %s", sourceName, device, userEntered)
+          .isEqualTo(
+              new AppleHealthSource.Origin(
+                  new AppleHealthSource().source(sourceName, device),
+                  stored,
+                  AppleHealthSource.deviceType(stored, sourceName, userEntered)));
+    }
+    assertThat(sources.origin("Montre de Julien", "<<HKDevice: 0x5>, " + watch, true).deviceType())
+        .isEqualTo(DeviceType.MANUAL);
+    assertThat(sources.origin("Max", "<<HKDevice: name:iPad>, " + phone, false).source())
+        .isEqualTo("apple_health:iPad");
   }
 }
