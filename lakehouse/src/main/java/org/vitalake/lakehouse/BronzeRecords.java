@@ -86,7 +86,7 @@ public final class BronzeRecords {
     r.set(SampleColumns.START_TIME, micros(s.start()));
     r.set(SampleColumns.END_TIME, micros(s.end()));
     r.set(SampleColumns.ZONE_OFFSET_SECONDS, offsetSeconds(s.zoneOffset()));
-    r.set(SampleColumns.SAMPLE_KEY, new Utf8(s.sampleKey()));
+    r.set(SampleColumns.SAMPLE_KEY, new Utf8(s.sampleKeyAscii()));
     r.set(SampleColumns.RAW_REF, strings.utf8(SampleColumns.RAW_REF, recorded.rawRef()));
     return r;
   }

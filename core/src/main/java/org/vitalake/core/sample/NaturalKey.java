@@ -26,6 +26,11 @@ final class NaturalKey {
 
   private static final HexFormat HEX = HexFormat.of();
 
+  /** The key keeps this many bytes of the digest. */
+  private static final int KEY_BYTES = 16;
+
+  private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
   /** Below this magnitude {@code Double.toString} spells a whole number as its digits and ".0". */
   private static final double PLAIN_WHOLE_NUMBER_LIMIT = 1e7;
 
@@ -46,7 +51,24 @@ final class NaturalKey {
   static String of(Sample sample) {
     NaturalKey key = PER_THREAD.get();
     key.spell(sample);
-    return key.hash();
+    key.digest();
+    return HEX.formatHex(key.digest, 0, KEY_BYTES);
+  }
+
+  /**
+   * The sample key of {@code sample} as the 32 bytes of its ASCII text, for writers that store it
+   * as UTF-8 and would otherwise encode the {@link #of} string again.
+   */
+  static byte[] asciiOf(Sample sample) {
+    NaturalKey key = PER_THREAD.get();
+    key.spell(sample);
+    key.digest();
+    byte[] ascii = new byte[2 * KEY_BYTES];
+    for (int i = 0; i < KEY_BYTES; i++) {
+      ascii[2 * i] = HEX_DIGITS[(key.digest[i] >> 4) & 0xf];
+      ascii[2 * i + 1] = HEX_DIGITS[key.digest[i] & 0xf];
+    }
+    return ascii;
   }
 
   /** The text {@link #of} hashes, for tests. */
@@ -68,14 +90,13 @@ final class NaturalKey {
     value(s.value() + 0.0);
   }
 
-  private String hash() {
+  private void digest() {
     sha256.update(text, 0, length);
     try {
       sha256.digest(digest, 0, digest.length);
     } catch (DigestException e) {
       throw new IllegalStateException("a SHA-256 digest is 32 bytes", e);
     }
-    return HEX.formatHex(digest, 0, 16);
   }
 
   private void field(String value) {

@@ -131,6 +131,11 @@ public record Sample(
     return NaturalKey.of(this);
   }
 
+  /** {@link #sampleKey()} as the bytes of its text (ASCII, so also UTF-8), in a new array. */
+  public byte[] sampleKeyAscii() {
+    return NaturalKey.asciiOf(this);
+  }
+
   /** The value as a sleep stage. */
   public SleepStage sleepStage() {
     if (metric != Metric.SLEEP_STAGE) {

@@ -57,6 +57,9 @@ class NaturalKeyTest {
       String expected = reference(sample);
       assertThat(text).as("sample %d: %s", i, sample).isEqualTo(expected);
       assertThat(key).as("sample %d", i).isEqualTo(sha256Prefix(expected));
+      assertThat(new String(NaturalKey.asciiOf(sample), StandardCharsets.UTF_8))
+          .as("sample %d as bytes", i)
+          .isEqualTo(key);
     }
   }
 
