@@ -3,7 +3,9 @@ package org.vitalake.lakehouse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,12 +25,12 @@ import org.apache.iceberg.data.GenericFileWriterFactory;
 import org.apache.iceberg.data.InternalRecordWrapper;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.exceptions.CommitFailedException;
-import org.apache.iceberg.io.DataWriteResult;
-import org.apache.iceberg.io.FanoutDataWriter;
 import org.apache.iceberg.io.FileWriterFactory;
 import org.apache.iceberg.io.OutputFileFactory;
+import org.apache.iceberg.io.RollingDataWriter;
 import org.apache.iceberg.types.Types;
 import org.apache.iceberg.util.PropertyUtil;
+import org.apache.iceberg.util.StructLikeMap;
 
 /**
  * Appends a batch of rows to one table in a single commit: Iceberg {@link Record}s, or rows already
@@ -160,6 +162,10 @@ public final class TableAppender {
    * Writes {@code rows} with {@code writerFactory}, one file per partition (more when a partition
    * outgrows the target file size).
    *
+   * <p>Rows of one request or import batch mostly share their partition, so the writer of the
+   * previous row's partition is kept until the partition changes: looking it up for every row (as
+   * Iceberg's fanout writer does) cost a tenth of the ingest service's Parquet writing.
+   *
    * @param partitionSource the row as the partition transforms read it
    */
   private static <T> List<DataFile> write(
@@ -178,11 +184,11 @@ public final class TableAppender {
             table.properties(),
             TableProperties.WRITE_TARGET_FILE_SIZE_BYTES,
             TableProperties.WRITE_TARGET_FILE_SIZE_BYTES_DEFAULT);
-    FanoutDataWriter<T> writer =
-        new FanoutDataWriter<>(writerFactory, files, table.io(), targetFileSize);
+    Map<StructLike, RollingDataWriter<T>> writers = StructLikeMap.create(spec.partitionType());
     boolean partitioned = spec.isPartitioned(); // a stream over the spec's fields: not per row
     PartitionKey partitionKey = new PartitionKey(spec, table.schema());
     PartitionSources sources = PartitionSources.of(spec, table.schema());
+    RollingDataWriter<T> current = null;
     boolean closed = false;
     try {
       for (T row : rows) {
@@ -190,23 +196,40 @@ public final class TableAppender {
           StructLike source = partitionSource.apply(row);
           if (sources.changed(source)) {
             partitionKey.partition(source);
+            current = null;
           }
-          writer.write(row, spec, partitionKey);
-        } else {
-          writer.write(row, spec, null);
         }
+        if (current == null) {
+          current = writers.get(partitionKey); // an unpartitioned table's key is empty
+          if (current == null) {
+            PartitionKey copy = partitionKey.copy();
+            current =
+                new RollingDataWriter<>(
+                    writerFactory,
+                    files,
+                    table.io(),
+                    targetFileSize,
+                    spec,
+                    partitioned ? copy : null);
+            writers.put(copy, current);
+          }
+        }
+        current.write(row);
       }
-      writer.close();
+      List<DataFile> written = new ArrayList<>();
+      for (RollingDataWriter<T> writer : writers.values()) {
+        writer.close();
+        written.addAll(writer.result().dataFiles());
+      }
       closed = true;
+      return written;
     } catch (IOException e) {
       throw new UncheckedIOException("writing data files of " + table.name(), e);
     } finally {
       if (!closed) {
-        abort(table, writer);
+        abort(table, writers.values());
       }
     }
-    DataWriteResult result = writer.result();
-    return new ArrayList<>(result.dataFiles());
   }
 
   /**
@@ -260,12 +283,14 @@ public final class TableAppender {
     }
   }
 
-  private static void abort(Table table, FanoutDataWriter<?> writer) {
-    try {
-      writer.close();
-      deleteQuietly(table, writer.result().dataFiles());
-    } catch (IOException | RuntimeException ignored) {
-      // best effort: the first failure is what the caller needs to see
+  private static void abort(Table table, Collection<? extends RollingDataWriter<?>> writers) {
+    for (RollingDataWriter<?> writer : writers) {
+      try {
+        writer.close();
+        deleteQuietly(table, writer.result().dataFiles());
+      } catch (IOException | RuntimeException ignored) {
+        // best effort: the first failure is what the caller needs to see
+      }
     }
   }
 
