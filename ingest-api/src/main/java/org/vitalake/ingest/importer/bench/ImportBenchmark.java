@@ -169,6 +169,64 @@ public final class ImportBenchmark {
   }
 
   /** The import through the running service, into bronze. */
+  /**
+   * The service's cumulative work counters from its Prometheus endpoint: process CPU time, time in
+   * garbage-collection pauses and time its JIT compiler threads spent compiling. CPU seconds per
+   * gigabyte vary far less between runs than MB/s on a machine whose two cores other processes
+   * share, so an import's cost compares better by them.
+   *
+   * @param measured false when the endpoint did not answer or lacks the counters
+   */
+  record ServiceWork(
+      boolean measured, double cpuSeconds, double gcPauseSeconds, double compileSeconds) {
+
+    static ServiceWork read(String serviceUrl) {
+      return parse(IngestBenchmark.prometheus(serviceUrl));
+    }
+
+    static ServiceWork parse(String prometheusText) {
+      double cpu = -1;
+      double gc = 0;
+      double compile = -1;
+      try {
+        for (String line : prometheusText.split("\n")) {
+          // only these lines' values are read: others may hold words such as +Inf
+          if (line.startsWith("process_cpu_time_ns_total")) {
+            cpu = value(line) / 1e9;
+          } else if (line.startsWith("jvm_gc_pause_seconds_sum")) {
+            gc += value(line);
+          } else if (line.startsWith("jvm_compilation_time_ms_total")) {
+            compile = value(line) / 1e3;
+          }
+        }
+      } catch (NumberFormatException e) {
+        return new ServiceWork(false, 0, 0, 0);
+      }
+      return new ServiceWork(cpu >= 0 && compile >= 0, cpu, gc, compile);
+    }
+
+    private static double value(String line) {
+      return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+    }
+
+    /** What the service did between {@code before} and this reading, also per GB of input. */
+    String since(ServiceWork before, long bytes) {
+      if (!measured || !before.measured) {
+        return "not measured (no process_cpu_time_ns_total or jvm_compilation_time_ms_total at"
+            + " /prometheus)";
+      }
+      double cpu = cpuSeconds - before.cpuSeconds;
+      return String.format(
+          Locale.ROOT,
+          "CPU %.1f s (%.1f s per GB), garbage-collection pauses %.1f s, JIT compiling %.1f s"
+              + " (elapsed in its threads)",
+          cpu,
+          cpu / (bytes / 1e9),
+          gcPauseSeconds - before.gcPauseSeconds,
+          compileSeconds - before.compileSeconds);
+    }
+  }
+
   private static final class EndToEnd {
     String url = "http://127.0.0.1:" + env("VITALAKE_INGEST_PORT", "8082");
     String identityUrl = "http://127.0.0.1:" + env("VITALAKE_IDENTITY_PORT", "8081");
@@ -179,6 +237,7 @@ public final class ImportBenchmark {
       String bearer = token != null ? token : IngestBenchmark.serviceToken(identityUrl);
       ImportClient client = new ImportClient(URI.create(url), () -> bearer);
       long bytes = Files.size(file);
+      ServiceWork before = ServiceWork.read(url);
       ServiceHeap heap = ServiceHeap.start(url);
       long start = System.nanoTime();
       // the import's rows are found by ingest id among those received since now (bronze keeps no
@@ -192,6 +251,7 @@ public final class ImportBenchmark {
       ImportStatusResponse done = client.await(importId, s -> {}, Duration.ofMillis(250));
       double seconds = (System.nanoTime() - start) / 1e9;
       heap.stop();
+      ServiceWork after = ServiceWork.read(url);
       long bronze = 0;
       // counted as the rows stream by: a 1 GB export is millions of rows, more than this heap
       try (Lakehouse lakehouse = Lakehouse.open(LakehouseProperties.fromEnvironment());
@@ -244,6 +304,7 @@ public final class ImportBenchmark {
           bronze,
           done.accepted(),
           bronze == done.accepted() ? "equal" : "DIFFERENT");
+      System.out.println("  service work during the import: " + after.since(before, bytes));
       System.out.println(
           "  service heap during the import (from its /prometheus, every "
               + ServiceHeap.INTERVAL.toMillis()
