@@ -168,12 +168,11 @@ public final class ImportBenchmark {
     print("full size", full);
   }
 
-  /** The import through the running service, into bronze. */
   /**
    * The service's cumulative work counters from its Prometheus endpoint: process CPU time, time in
-   * garbage-collection pauses and time its JIT compiler threads spent compiling. CPU seconds per
-   * gigabyte vary far less between runs than MB/s on a machine whose two cores other processes
-   * share, so an import's cost compares better by them.
+   * garbage-collection pauses and time its JIT compiler threads spent compiling. They tell what the
+   * service itself spent on an import, apart from the S3 server, the client and whatever else
+   * shares the machine's cores.
    *
    * @param measured false when the endpoint did not answer or lacks the counters
    */
@@ -227,6 +226,7 @@ public final class ImportBenchmark {
     }
   }
 
+  /** The import through the running service, into bronze. */
   private static final class EndToEnd {
     String url = "http://127.0.0.1:" + env("VITALAKE_INGEST_PORT", "8082");
     String identityUrl = "http://127.0.0.1:" + env("VITALAKE_IDENTITY_PORT", "8081");
