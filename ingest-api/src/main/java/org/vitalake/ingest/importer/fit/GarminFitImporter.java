@@ -14,6 +14,9 @@ import com.garmin.fit.SportMesg;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -32,9 +35,11 @@ import org.vitalake.ingest.importer.VendorImporter;
  * Imports Garmin FIT activity files (one {@code .fit}, or a folder or zip of them) with Garmin's
  * FIT SDK: records (heart rate, speed, cadence, distance) and the session as a workout.
  *
- * <p>Each file is read twice, both times as a stream: the first pass checks the file (header and
- * CRC, so a corrupt or truncated file fails before anything is imported) and learns the sport, the
- * device and the offset, which come after the records; the second maps the records.
+ * <p>Each file is copied once from the input into a temporary file, since the SDK reads it in
+ * several passes and an upload in parts would otherwise be fetched from the raw archive (and a zip
+ * entry inflated) for every pass. The first passes check the file (header and CRC, so a corrupt or
+ * truncated file fails before anything is imported) and learn the sport, the device and the offset,
+ * which come after the records; the last maps the records.
  */
 public final class GarminFitImporter implements VendorImporter {
 
@@ -59,9 +64,13 @@ public final class GarminFitImporter implements VendorImporter {
     boolean single = files.size() == 1;
     for (String entry : files) {
       String file = input.entries().size() == 1 ? input.name() : entry;
+      Path local = Files.createTempFile("vitalake-fit-", ".fit");
       try {
-        GarminFitActivity activity = survey(input, entry, file);
-        mapRecords(input, entry, file, user, activity, options.now(), sink);
+        try (InputStream in = input.open(entry)) {
+          Files.copy(in, local, StandardCopyOption.REPLACE_EXISTING);
+        }
+        GarminFitActivity activity = survey(local, file);
+        mapRecords(local, file, user, activity, options.now(), sink);
       } catch (ImportFailedException e) {
         if (single) {
           throw e;
@@ -69,13 +78,14 @@ public final class GarminFitImporter implements VendorImporter {
         // one corrupt activity in a folder of hundreds must not block the others
         sink.recordRead();
         sink.reject(new Rejection(file, 0, "file", e.reason()));
+      } finally {
+        Files.deleteIfExists(local);
       }
     }
   }
 
   /** First pass: checks the file and collects sport, device and offset. */
-  private GarminFitActivity survey(ImportInput input, String entry, String file)
-      throws IOException {
+  private GarminFitActivity survey(Path local, String file) throws IOException {
     boolean[] running = {false};
     String[] device = {null};
     ZoneOffset[] offset = {null};
@@ -85,13 +95,12 @@ public final class GarminFitImporter implements VendorImporter {
     broadcaster.addListener(
         (SessionMesg session) -> running[0] |= ON_FOOT.contains(session.getSport()));
     broadcaster.addListener((ActivityMesg activity) -> offset[0] = offsetOf(activity));
-    decode(input, entry, file, broadcaster, true);
+    decode(local, file, broadcaster, true);
     return new GarminFitActivity(running[0], device[0], offset[0]);
   }
 
   private void mapRecords(
-      ImportInput input,
-      String entry,
+      Path local,
       String file,
       UserId user,
       GarminFitActivity activity,
@@ -156,33 +165,37 @@ public final class GarminFitImporter implements VendorImporter {
               "session",
               () -> sink.accept(sessions.map(session, user, activity, now)));
         });
-    decode(input, entry, file, broadcaster, false);
+    decode(local, file, broadcaster, false);
   }
 
-  private static void decode(
-      ImportInput input, String entry, String file, MesgBroadcaster broadcaster, boolean check)
+  /**
+   * Reads {@code local} into {@code broadcaster}; with {@code check}, first makes sure it is a FIT
+   * file whose header, data size and CRC check out.
+   */
+  private static void decode(Path local, String file, MesgBroadcaster broadcaster, boolean check)
       throws IOException {
-    Decode decode = new Decode();
-    try (InputStream in = new BufferedInputStream(input.open(entry))) {
-      if (check && !decode.isFileFit(in)) {
-        throw new ImportFailedException(file, "not a FIT file: the header is missing or corrupt");
+    if (check) {
+      try (InputStream in = new BufferedInputStream(Files.newInputStream(local))) {
+        if (!new Decode().isFileFit(in)) {
+          throw new ImportFailedException(file, "not a FIT file: the header is missing or corrupt");
+        }
+      } catch (FitRuntimeException e) {
+        throw new ImportFailedException(file, "not a FIT file: " + e.getMessage(), e);
       }
-    } catch (FitRuntimeException e) {
-      throw new ImportFailedException(file, "not a FIT file: " + e.getMessage(), e);
-    }
-    decode = new Decode();
-    try (InputStream in = new BufferedInputStream(input.open(entry))) {
-      if (check && !decode.checkFileIntegrity(in)) {
+      try (InputStream in = new BufferedInputStream(Files.newInputStream(local))) {
+        if (!new Decode().checkFileIntegrity(in)) {
+          throw new ImportFailedException(
+              file,
+              "corrupt or truncated FIT file: the header, the data size or the CRC does not check"
+                  + " out");
+        }
+      } catch (FitRuntimeException e) {
         throw new ImportFailedException(
-            file,
-            "corrupt or truncated FIT file: the header, the data size or the CRC does not check out");
+            file, "corrupt or truncated FIT file: " + e.getMessage(), e);
       }
-    } catch (FitRuntimeException e) {
-      throw new ImportFailedException(file, "corrupt or truncated FIT file: " + e.getMessage(), e);
     }
-    decode = new Decode();
-    try (InputStream in = new BufferedInputStream(input.open(entry))) {
-      decode.read(in, broadcaster);
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(local))) {
+      new Decode().read(in, broadcaster);
     } catch (FitRuntimeException e) {
       throw new ImportFailedException(file, "corrupt or truncated FIT file: " + e.getMessage(), e);
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -13,8 +15,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -113,5 +117,67 @@ class GarminFitImporterTest {
     assertThat(sink.samplesOf(Metric.HEART_RATE).size() + sink.samplesOf(Metric.SPEED).size())
         .isPositive();
     assertThat(sink.samples).allSatisfy(s -> assertThat(s.source()).isEqualTo("garmin"));
+  }
+
+  @Test
+  void readsEachFileOfTheInputOnce() throws Exception {
+    // given: the folder of real activities, corrupt ones included, counting every open
+    CollectingSink sink = new CollectingSink();
+    Map<String, Integer> opens = new TreeMap<>();
+    try (ImportInput folder = ImportInput.open(DIR);
+        ImportInput counting = new CountingInput(folder, opens)) {
+
+      // when
+      new GarminFitImporter().importFrom(counting, OPTIONS, sink);
+    }
+
+    // then: the SDK's several passes read a local copy, not the input
+    assertThat(opens).isNotEmpty().allSatisfy((entry, count) -> assertThat(count).isEqualTo(1));
+    assertThat(opens.keySet()).allMatch(entry -> entry.endsWith(".fit"));
+    assertThat(sink.samples)
+        .hasSize(
+            opens.keySet().stream()
+                .filter(e -> !e.contains("corrupt") && !e.contains("unexpected-eof"))
+                .mapToInt(e -> uncheckedImport(DIR.resolve(e)).samples.size())
+                .sum());
+  }
+
+  private static CollectingSink uncheckedImport(Path path) {
+    try {
+      return importFile(path);
+    } catch (Exception e) {
+      throw new AssertionError(path + " did not import on its own", e);
+    }
+  }
+
+  /** An input that counts how often each entry is opened. */
+  private static final class CountingInput extends ImportInput {
+    private final ImportInput delegate;
+    private final Map<String, Integer> opens;
+
+    CountingInput(ImportInput delegate, Map<String, Integer> opens) {
+      super(delegate.name());
+      this.delegate = delegate;
+      this.opens = opens;
+    }
+
+    @Override
+    public List<String> entries() {
+      return delegate.entries();
+    }
+
+    @Override
+    public InputStream open(String entry) throws IOException {
+      opens.merge(entry, 1, Integer::sum);
+      return delegate.open(entry);
+    }
+
+    @Override
+    public long totalBytes() {
+      return delegate.totalBytes();
+    }
+
+    @Override
+    public void close() {}
   }
 }
