@@ -82,26 +82,8 @@ class SampleNormalizerTest {
         new BronzeRows()
             .profile("u1", "UTC", Instant.parse("2024-01-01T00:00:00Z"))
             .profile("u1", "Europe/Oslo", Instant.parse("2024-06-01T00:00:00Z"))
-            .sample(
-                "u1",
-                Metric.STEPS,
-                50,
-                start,
-                start.plusSeconds(60),
-                null,
-                "fitbit",
-                "charge",
-                DeviceType.WATCH)
-            .sample(
-                "u2",
-                Metric.STEPS,
-                70,
-                start,
-                start.plusSeconds(60),
-                null,
-                "fitbit",
-                "charge",
-                DeviceType.WATCH);
+            .chargeSteps("u1", 50, start, start.plusSeconds(60), null)
+            .chargeSteps("u2", 70, start, start.plusSeconds(60), null);
 
     // when
     Map<String, Row> byUser = new TreeMap<>();
@@ -132,16 +114,7 @@ class SampleNormalizerTest {
             .profile("u1", "UTC", updated.minusSeconds(86_400))
             .profile("u1", null, updated)
             .profile("u1", "Europe/Oslo", updated)
-            .sample(
-                "u1",
-                Metric.STEPS,
-                50,
-                start,
-                start.plusSeconds(60),
-                null,
-                "fitbit",
-                "charge",
-                DeviceType.WATCH);
+            .chargeSteps("u1", 50, start, start.plusSeconds(60), null);
 
     // when
     Dataset<Row> zones = SampleNormalizer.latestTimeZones(bronze.profiles(spark));
@@ -178,16 +151,7 @@ class SampleNormalizerTest {
       if (u % 2 == 0) {
         bronze.profile(user, "Europe/Oslo", Instant.EPOCH);
       }
-      bronze.sample(
-          user,
-          Metric.STEPS,
-          10_000 + u,
-          midnight,
-          midnight.plusSeconds(86_400),
-          ZoneOffset.UTC,
-          "fitbit",
-          "charge",
-          DeviceType.WATCH);
+      bronze.chargeSteps(user, 10_000 + u, midnight, midnight.plusSeconds(86_400), ZoneOffset.UTC);
       long steps = 0;
       List<Double> heartRate = new ArrayList<>();
       for (int m = 0; m < 60; m++) {
@@ -406,64 +370,20 @@ class SampleNormalizerTest {
     Instant midnight1 = day1.atStartOfDay(ZoneOffset.UTC).toInstant();
     Instant midnight2 = day2.atStartOfDay(ZoneOffset.UTC).toInstant();
     BronzeRows bronze = new BronzeRows();
-    bronze.sample(
-        "u1",
-        Metric.STEPS,
-        9000,
-        midnight1,
-        midnight2,
-        ZoneOffset.UTC,
-        "fitbit",
-        "charge",
-        DeviceType.WATCH);
-    bronze.sample(
-        "u1",
-        Metric.STEPS,
-        7000,
-        midnight2,
-        midnight2.plusSeconds(86_400),
-        ZoneOffset.UTC,
-        "fitbit",
-        "charge",
-        DeviceType.WATCH);
+    bronze.chargeSteps("u1", 9000, midnight1, midnight2, ZoneOffset.UTC);
+    bronze.chargeSteps("u1", 7000, midnight2, midnight2.plusSeconds(86_400), ZoneOffset.UTC);
     // and an hourly row for 10:00 alongside minute rows for 10:00-10:59: the minute rows win there,
     // while the hourly row for 11:00 (no minute rows) still counts
     long expectedDay1 = 0;
     Instant ten = midnight1.plusSeconds(10 * 3600);
-    bronze.sample(
-        "u1",
-        Metric.STEPS,
-        5000,
-        ten,
-        ten.plusSeconds(3600),
-        ZoneOffset.UTC,
-        "fitbit",
-        "charge",
-        DeviceType.WATCH);
+    bronze.chargeSteps("u1", 5000, ten, ten.plusSeconds(3600), ZoneOffset.UTC);
     for (int m = 0; m < 60; m++) {
-      bronze.sample(
-          "u1",
-          Metric.STEPS,
-          m,
-          ten.plusSeconds(60L * m),
-          ten.plusSeconds(60L * m + 60),
-          ZoneOffset.UTC,
-          "fitbit",
-          "charge",
-          DeviceType.WATCH);
+      bronze.chargeSteps(
+          "u1", m, ten.plusSeconds(60L * m), ten.plusSeconds(60L * m + 60), ZoneOffset.UTC);
       expectedDay1 += m;
     }
     Instant eleven = ten.plusSeconds(3600);
-    bronze.sample(
-        "u1",
-        Metric.STEPS,
-        800,
-        eleven,
-        eleven.plusSeconds(3600),
-        ZoneOffset.UTC,
-        "fitbit",
-        "charge",
-        DeviceType.WATCH);
+    bronze.chargeSteps("u1", 800, eleven, eleven.plusSeconds(3600), ZoneOffset.UTC);
     expectedDay1 += 800;
 
     // when
