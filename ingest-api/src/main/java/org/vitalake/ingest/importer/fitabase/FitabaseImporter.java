@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +34,10 @@ public final class FitabaseImporter implements VendorImporter {
   /** The source recorded on every sample: the data came from Fitbit trackers. */
   static final String SOURCE = "fitbit";
 
-  /** Tables this importer reads, recognised by file name. */
+  /**
+   * Tables this importer reads, recognised by file name, in the order they are read: step tables
+   * finest first, so that a coarser one adds only the hours and days the finer ones lack.
+   */
   enum Table {
     MINUTE_STEPS_WIDE("minutestepswide"),
     MINUTE_STEPS_NARROW("minutestepsnarrow"),
@@ -65,15 +69,6 @@ public final class FitabaseImporter implements VendorImporter {
     }
   }
 
-  /** Steps come from the finest table present only: the coarser ones hold the same steps again. */
-  private static final List<Table> STEP_TABLES =
-      List.of(
-          Table.MINUTE_STEPS_WIDE,
-          Table.MINUTE_STEPS_NARROW,
-          Table.HOURLY_STEPS,
-          Table.DAILY_ACTIVITY,
-          Table.DAILY_STEPS);
-
   private final FitabaseStepsMapper steps = new FitabaseStepsMapper();
   private final FitabaseDistanceMapper distance = new FitabaseDistanceMapper();
   private final FitabaseActiveMinutesMapper activeMinutes = new FitabaseActiveMinutesMapper();
@@ -85,9 +80,10 @@ public final class FitabaseImporter implements VendorImporter {
   public void importFrom(ImportInput input, ImportOptions options, ImportSink sink)
       throws IOException {
     Map<String, Table> tables = new LinkedHashMap<>();
-    for (String entry : input.entries()) {
-      Table.of(entry).ifPresent(table -> tables.put(entry, table));
-    }
+    input.entries().stream()
+        .filter(entry -> Table.of(entry).isPresent())
+        .sorted(Comparator.comparing(entry -> Table.of(entry).orElseThrow()))
+        .forEach(entry -> tables.put(entry, Table.of(entry).orElseThrow()));
     if (tables.isEmpty()) {
       throw new ImportFailedException(
           input.name(),
@@ -97,14 +93,15 @@ public final class FitabaseImporter implements VendorImporter {
     }
     Set<Table> present = EnumSet.noneOf(Table.class);
     present.addAll(tables.values());
-    Table stepTable = STEP_TABLES.stream().filter(present::contains).findFirst().orElse(null);
+    StepCoverage coverage = new StepCoverage();
     boolean single = input.entries().size() == 1;
     for (Map.Entry<String, Table> entry : tables.entrySet()) {
       String file = single ? input.name() : entry.getKey();
       try (InputStream in = input.open(entry.getKey());
           CsvReader csv = new CsvReader(in, file)) {
-        read(entry.getValue(), csv, file, stepTable, present, options, sink);
+        read(entry.getValue(), csv, file, coverage, present, options, sink);
       }
+      coverage.tableDone();
     }
   }
 
@@ -112,7 +109,7 @@ public final class FitabaseImporter implements VendorImporter {
       Table table,
       CsvReader csv,
       String file,
-      Table stepTable,
+      StepCoverage covered,
       Set<Table> present,
       ImportOptions options,
       ImportSink sink)
@@ -137,6 +134,9 @@ public final class FitabaseImporter implements VendorImporter {
             (row, user) -> {
               ZonedDateTime hour =
                   FitabaseTimes.parse("ActivityHour", row.get("ActivityHour"), zone);
+              if (!takeHour(covered, row, hour)) {
+                return;
+              }
               for (int column : minuteColumns) {
                 String name = header.get(column);
                 sink.attempt(
@@ -175,17 +175,14 @@ public final class FitabaseImporter implements VendorImporter {
             "Steps",
             (row, user) -> {
               double value = row.requireNumber("Steps");
-              if (value != 0) {
-                ZonedDateTime minute =
-                    FitabaseTimes.parse("ActivityMinute", row.get("ActivityMinute"), zone);
+              ZonedDateTime minute =
+                  FitabaseTimes.parse("ActivityMinute", row.get("ActivityMinute"), zone);
+              if (takeHour(covered, row, minute) && value != 0) {
                 sink.accept(steps.map(user, minute, Duration.ofMinutes(1), value, options.now()));
               }
             });
       }
       case HOURLY_STEPS -> {
-        if (stepTable != Table.HOURLY_STEPS) {
-          return;
-        }
         csv.requireColumns("Id", "ActivityHour", "StepTotal");
         forEachRow(
             csv,
@@ -196,13 +193,11 @@ public final class FitabaseImporter implements VendorImporter {
             (row, user) -> {
               ZonedDateTime hour =
                   FitabaseTimes.parse("ActivityHour", row.get("ActivityHour"), zone);
-              sink.accept(
-                  steps.map(
-                      user,
-                      hour,
-                      Duration.ofHours(1),
-                      row.requireNumber("StepTotal"),
-                      options.now()));
+              if (!covered.holdsHour(row.get("Id"), hour.toLocalDateTime())) {
+                double value = row.requireNumber("StepTotal");
+                covered.takeHour(row.get("Id"), hour.toLocalDateTime());
+                sink.accept(steps.map(user, hour, Duration.ofHours(1), value, options.now()));
+              }
             });
       }
       case DAILY_ACTIVITY -> {
@@ -222,20 +217,11 @@ public final class FitabaseImporter implements VendorImporter {
             (row, user) -> {
               ZonedDateTime day =
                   FitabaseTimes.parse("ActivityDate", row.get("ActivityDate"), zone);
-              if (stepTable == Table.DAILY_ACTIVITY) {
-                sink.attempt(
-                    file,
-                    row.line(),
-                    "TotalSteps",
-                    () ->
-                        sink.accept(
-                            steps.map(
-                                user,
-                                day,
-                                Duration.ofDays(1),
-                                row.requireNumber("TotalSteps"),
-                                options.now())));
-              }
+              sink.attempt(
+                  file,
+                  row.line(),
+                  "TotalSteps",
+                  () -> dailySteps(covered, row, user, day, "TotalSteps", options, sink));
               sink.attempt(
                   file,
                   row.line(),
@@ -259,9 +245,6 @@ public final class FitabaseImporter implements VendorImporter {
             });
       }
       case DAILY_STEPS -> {
-        if (stepTable != Table.DAILY_STEPS) {
-          return;
-        }
         csv.requireColumns("Id", "ActivityDay", "StepTotal");
         forEachRow(
             csv,
@@ -271,13 +254,7 @@ public final class FitabaseImporter implements VendorImporter {
             "StepTotal",
             (row, user) -> {
               ZonedDateTime day = FitabaseTimes.parse("ActivityDay", row.get("ActivityDay"), zone);
-              sink.accept(
-                  steps.map(
-                      user,
-                      day,
-                      Duration.ofDays(1),
-                      row.requireNumber("StepTotal"),
-                      options.now()));
+              dailySteps(covered, row, user, day, "StepTotal", options, sink);
             });
       }
       case DAILY_INTENSITIES -> {
@@ -363,6 +340,36 @@ public final class FitabaseImporter implements VendorImporter {
               sink.accept(heartRate.map(user, at, row.requireNumber("Value"), options.now()));
             });
       }
+    }
+  }
+
+  /**
+   * Takes the row's local hour for the step table being read, unless a finer table read before
+   * holds it already: whether the row's steps are to be imported.
+   */
+  private static boolean takeHour(StepCoverage covered, CsvReader.Row row, ZonedDateTime at) {
+    String participant = row.get("Id");
+    if (covered.holdsHour(participant, at.toLocalDateTime())) {
+      return false;
+    }
+    covered.takeHour(participant, at.toLocalDateTime());
+    return true;
+  }
+
+  /** A day's step total, imported only if no finer table read before holds any of that day. */
+  private void dailySteps(
+      StepCoverage covered,
+      CsvReader.Row row,
+      UserId user,
+      ZonedDateTime day,
+      String column,
+      ImportOptions options,
+      ImportSink sink) {
+    String participant = row.get("Id");
+    if (!covered.holdsAnyOf(participant, day.toLocalDate())) {
+      double value = row.requireNumber(column);
+      covered.takeDay(participant, day.toLocalDate());
+      sink.accept(steps.map(user, day, Duration.ofDays(1), value, options.now()));
     }
   }
 

@@ -9,11 +9,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.vitalake.core.id.UserId;
 import org.vitalake.core.metric.Metric;
 import org.vitalake.core.sample.DeviceType;
@@ -142,21 +145,117 @@ class FitabaseImporterTest {
   }
 
   @Test
-  void takesStepsFromTheFinestTableWhenTheWholeExportIsImported() throws Exception {
+  void takesEachHoursStepsFromTheFinestTableHoldingItWhenTheWholeExportIsImported()
+      throws Exception {
+    // given: the hours the minute table holds, and the hourly and daily totals, from the files
+    Map<LocalDateTime, Double> minuteHours = new TreeMap<>();
+    for (String[] r : rows("minuteStepsWide_merged.csv")) {
+      if (r[0].equals(PARTICIPANT)) {
+        double sum = 0;
+        for (int i = 2; i < r.length; i++) {
+          sum += Double.parseDouble(r[i]);
+        }
+        minuteHours.put(FitabaseTimes.parse("ActivityHour", r[1], ZONE).toLocalDateTime(), sum);
+      }
+    }
+    Map<LocalDateTime, Double> hourlyHours = new TreeMap<>();
+    for (String[] r : rows("hourlySteps_merged.csv")) {
+      if (r[0].equals(PARTICIPANT)) {
+        hourlyHours.put(
+            FitabaseTimes.parse("ActivityHour", r[1], ZONE).toLocalDateTime(),
+            Double.parseDouble(r[2]));
+      }
+    }
+    Map<LocalDate, Double> expected = new TreeMap<>();
+    minuteHours.forEach((hour, sum) -> expected.merge(hour.toLocalDate(), sum, Double::sum));
+    hourlyHours.forEach(
+        (hour, total) -> {
+          if (!minuteHours.containsKey(hour)) {
+            expected.merge(hour.toLocalDate(), total, Double::sum);
+          }
+        });
+    for (String[] r : rows("dailyActivity_merged.csv")) {
+      if (r[0].equals(PARTICIPANT)) {
+        LocalDate day = FitabaseTimes.parse("ActivityDate", r[1], ZONE).toLocalDate();
+        expected.putIfAbsent(day, Double.parseDouble(r[2]));
+      }
+    }
+    // the export's minute table starts a day after its hourly and daily tables
+    LocalDate firstHourly = hourlyHours.keySet().iterator().next().toLocalDate();
+    assertThat(minuteHours.keySet().iterator().next().toLocalDate()).isAfter(firstHourly);
+
     // when
     CollectingSink sink = importPath(DIR, ONE_PARTICIPANT);
 
-    // then
-    assertThat(sink.samplesOf(Metric.STEPS))
-        .isNotEmpty()
+    // then: every day has its steps, each hour from one table only
+    List<Sample> steps = sink.samplesOf(Metric.STEPS);
+    Map<LocalDate, Double> imported = new TreeMap<>();
+    for (Sample s : steps) {
+      imported.merge(s.start().atZone(ZONE).toLocalDate(), s.value(), Double::sum);
+    }
+    expected.values().removeIf(total -> total == 0);
+    imported.values().removeIf(total -> total == 0);
+    assertThat(imported).isEqualTo(expected);
+    assertThat(stepsOn(steps, firstHourly)).isPositive();
+    assertThat(steps)
+        .filteredOn(s -> Duration.between(s.start(), s.end()).equals(Duration.ofHours(1)))
         .allSatisfy(
-            s -> assertThat(Duration.between(s.start(), s.end())).isEqualTo(Duration.ofMinutes(1)));
+            s ->
+                assertThat(minuteHours)
+                    .doesNotContainKey(s.start().atZone(ZONE).toLocalDateTime()));
+    assertThat(steps)
+        .noneMatch(s -> Duration.between(s.start(), s.end()).equals(Duration.ofDays(1)));
     assertThat(sink.samplesOf(Metric.SLEEP_SESSION))
         .hasSize(
             (int)
                 rows("sleepDay_merged.csv").stream().filter(r -> r[0].equals(PARTICIPANT)).count());
     assertThat(sink.samples).allSatisfy(s -> assertThat(s.userId()).isEqualTo(USER));
     assertThat(sink.rejections).isEmpty();
+  }
+
+  @Test
+  void takesADaysTotalOnlyWhereNoFinerTableHoldsAnyOfThatDay(@TempDir Path dir) throws Exception {
+    // given: hourly steps for one of the participant's days, daily totals for three
+    List<String[]> daily =
+        rows("dailyActivity_merged.csv").stream()
+            .filter(r -> r[0].equals(PARTICIPANT))
+            .limit(3)
+            .toList();
+    String oneDay = daily.get(1)[1];
+    List<String> hourly = new ArrayList<>(List.of("Id,ActivityHour,StepTotal"));
+    rows("hourlySteps_merged.csv").stream()
+        .filter(r -> r[0].equals(PARTICIPANT) && r[1].startsWith(oneDay + " "))
+        .forEach(r -> hourly.add(String.join(",", r)));
+    Files.write(dir.resolve("hourlySteps_merged.csv"), hourly);
+    List<String> dailyLines = new ArrayList<>(List.of(firstLine("dailyActivity_merged.csv")));
+    daily.forEach(r -> dailyLines.add(String.join(",", r)));
+    // listed first: the order of the files does not matter
+    Files.write(dir.resolve("a_dailyActivity_merged.csv"), dailyLines);
+
+    // when
+    List<Sample> steps = importPath(dir, ONE_PARTICIPANT).samplesOf(Metric.STEPS);
+
+    // then
+    LocalDate hourlyDay = FitabaseTimes.parse("ActivityDate", oneDay, ZONE).toLocalDate();
+    assertThat(hourly).hasSizeGreaterThan(1);
+    assertThat(steps)
+        .filteredOn(s -> s.start().atZone(ZONE).toLocalDate().equals(hourlyDay))
+        .hasSize(hourly.size() - 1)
+        .allSatisfy(
+            s -> assertThat(Duration.between(s.start(), s.end())).isEqualTo(Duration.ofHours(1)));
+    for (String[] r : List.of(daily.get(0), daily.get(2))) {
+      LocalDate day = FitabaseTimes.parse("ActivityDate", r[1], ZONE).toLocalDate();
+      assertThat(steps)
+          .filteredOn(s -> s.start().atZone(ZONE).toLocalDate().equals(day))
+          .singleElement()
+          .satisfies(s -> assertThat(s.value()).isEqualTo(Double.parseDouble(r[2])));
+    }
+  }
+
+  private static String firstLine(String file) throws Exception {
+    try (BufferedReader in = Files.newBufferedReader(DIR.resolve(file))) {
+      return in.readLine();
+    }
   }
 
   @Test
