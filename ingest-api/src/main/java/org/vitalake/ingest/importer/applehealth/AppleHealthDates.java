@@ -2,6 +2,8 @@ package org.vitalake.ingest.importer.applehealth;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Month;
+import java.time.Year;
 import java.time.ZoneOffset;
 import org.vitalake.ingest.importer.RecordException;
 
@@ -22,20 +24,30 @@ final class AppleHealthDates {
 
   private AppleHealthDates() {}
 
-  /** The instant the text names. */
+  /**
+   * The instant the text names; a month, day, hour, minute or second out of range is refused like
+   * any other malformed timestamp, naming {@code field}.
+   */
   static Instant parseInstant(String field, String text) {
     check(field, text);
-    long epochDay =
-        LocalDate.of(
-                number(field, text, 0, 4), number(field, text, 5, 7), number(field, text, 8, 10))
-            .toEpochDay();
-    int seconds =
-        number(field, text, 11, 13) * 3600
-            + number(field, text, 14, 16) * 60
-            + number(field, text, 17, 19);
-    if (seconds >= 86_400) {
+    int year = number(field, text, 0, 4);
+    int month = number(field, text, 5, 7);
+    int day = number(field, text, 8, 10);
+    int hour = number(field, text, 11, 13);
+    int minute = number(field, text, 14, 16);
+    int second = number(field, text, 17, 19);
+    // checked here so that LocalDate.of never throws: its message would name no field
+    if (month < 1
+        || month > 12
+        || day < 1
+        || day > Month.of(month).length(Year.isLeap(year))
+        || hour > 23
+        || minute > 59
+        || second > 59) {
       throw invalid(field, text);
     }
+    long epochDay = LocalDate.of(year, month, day).toEpochDay();
+    int seconds = hour * 3600 + minute * 60 + second;
     return Instant.ofEpochSecond(
         epochDay * 86_400 + seconds - parseOffset(field, text).getTotalSeconds());
   }

@@ -221,4 +221,35 @@ class AppleHealthImporterTest {
     assertThat(sink.rejections.get(1).record()).isEqualTo(5);
     assertThat(sink.rejections.get(1).field()).isEqualTo("startDate");
   }
+
+  @Test
+  void rejectsAnImpossibleDateNamingLineAndAttributeAndKeepsTheRecordsAround() throws Exception {
+    // given: month 13 on line 4, 15:75 on line 5
+    Path file = temp.resolve("export.xml");
+    Files.writeString(
+        file,
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <HealthData locale="en_NL">
+         <Record type="HKQuantityTypeIdentifierStepCount" sourceName="Phone" unit="count" startDate="2024-12-01 01:02:27 +0200" endDate="2024-12-01 01:05:27 +0200" value="120"/>
+         <Record type="HKQuantityTypeIdentifierStepCount" sourceName="Phone" unit="count" startDate="2024-13-01 01:02:27 +0200" endDate="2024-12-01 01:05:27 +0200" value="130"/>
+         <Record type="HKQuantityTypeIdentifierStepCount" sourceName="Phone" unit="count" startDate="2024-12-01 15:00:00 +0200" endDate="2024-12-01 15:75:00 +0200" value="140"/>
+         <Record type="HKQuantityTypeIdentifierStepCount" sourceName="Phone" unit="count" startDate="2024-12-01 16:00:00 +0200" endDate="2024-12-01 16:05:00 +0200" value="150"/>
+        </HealthData>
+        """);
+
+    // when
+    CollectingSink sink = importFile(file);
+
+    // then
+    assertThat(sink.recordsRead).isEqualTo(4);
+    assertThat(sink.samples).extracting(Sample::value).containsExactly(120.0, 150.0);
+    assertThat(sink.rejections).hasSize(2);
+    assertThat(sink.rejections.get(0).record()).isEqualTo(4);
+    assertThat(sink.rejections.get(0).field()).isEqualTo("startDate");
+    assertThat(sink.rejections.get(0).reason()).contains("2024-13-01 01:02:27 +0200");
+    assertThat(sink.rejections.get(1).record()).isEqualTo(5);
+    assertThat(sink.rejections.get(1).field()).isEqualTo("endDate");
+    assertThat(sink.rejections.get(1).reason()).contains("2024-12-01 15:75:00 +0200");
+  }
 }
