@@ -1,7 +1,11 @@
 package org.vitalake.ingest.importer.fit;
 
 import com.garmin.fit.ActivityMesg;
+import com.garmin.fit.DateTime;
 import com.garmin.fit.Decode;
+import com.garmin.fit.Event;
+import com.garmin.fit.EventMesg;
+import com.garmin.fit.EventType;
 import com.garmin.fit.FileIdMesg;
 import com.garmin.fit.FitRuntimeException;
 import com.garmin.fit.GarminProduct;
@@ -84,19 +88,42 @@ public final class GarminFitImporter implements VendorImporter {
     }
   }
 
-  /** First pass: checks the file and collects sport, device and offset. */
+  /** First pass: checks the file and collects sport, device, offset and start. */
   private GarminFitActivity survey(Path local, String file) throws IOException {
     boolean[] running = {false};
     String[] device = {null};
     ZoneOffset[] offset = {null};
+    Instant[] sessionStart = {null};
+    Instant[] timerStart = {null};
     MesgBroadcaster broadcaster = new MesgBroadcaster();
     broadcaster.addListener((FileIdMesg id) -> device[0] = deviceName(id));
     broadcaster.addListener((SportMesg sport) -> running[0] |= ON_FOOT.contains(sport.getSport()));
     broadcaster.addListener(
-        (SessionMesg session) -> running[0] |= ON_FOOT.contains(session.getSport()));
+        (SessionMesg session) -> {
+          running[0] |= ON_FOOT.contains(session.getSport());
+          sessionStart[0] = earlier(sessionStart[0], session.getStartTime());
+        });
+    broadcaster.addListener(
+        (EventMesg event) -> {
+          if (event.getEvent() == Event.TIMER && event.getEventType() == EventType.START) {
+            timerStart[0] = earlier(timerStart[0], event.getTimestamp());
+          }
+        });
     broadcaster.addListener((ActivityMesg activity) -> offset[0] = offsetOf(activity));
     decode(local, file, broadcaster, true);
-    return new GarminFitActivity(running[0], device[0], offset[0]);
+    return new GarminFitActivity(
+        running[0],
+        device[0],
+        offset[0],
+        sessionStart[0] != null ? sessionStart[0] : timerStart[0]);
+  }
+
+  private static Instant earlier(Instant known, DateTime time) {
+    if (time == null) {
+      return known;
+    }
+    Instant instant = time.getDate().toInstant();
+    return known == null || instant.isBefore(known) ? instant : known;
   }
 
   private void mapRecords(
