@@ -12,7 +12,8 @@ import org.vitalake.ingest.importer.RecordException;
 /**
  * Maps FIT {@code record} messages (one per second or per "smart recording" point) to heart-rate,
  * speed, cadence and distance samples. FIT distance is cumulative: each record yields the distance
- * covered since the previous one, so the samples add up to the activity's distance.
+ * covered since the previous one (the first, since the activity's start), so the samples add up to
+ * the last record's distance.
  */
 final class GarminFitRecordMapper {
 
@@ -67,17 +68,26 @@ final class GarminFitRecordMapper {
     return create(user, Metric.CADENCE, cadence, "rpm", at, null, activity, now);
   }
 
-  /** The distance since the previous record, or {@code null} when nothing was covered. */
+  /**
+   * The distance since the previous record, over that interval, or {@code null} when nothing was
+   * covered. The first record's distance counts from 0 m and from the activity's start. When that
+   * start (or the previous record's time) is unknown or not before the record, as when a bike
+   * computer writes its first record at the start with a few metres already on it, or two records
+   * share a second, the sample is zero-length at the record's time: the metres are kept, so the
+   * samples add up to the last record's distance.
+   */
   Sample distance(
       RecordMesg record, Instant at, UserId user, GarminFitActivity activity, Instant now) {
     double total = record.getDistance();
-    Instant from = previousTime;
-    double delta = total - previousDistance;
+    boolean first = previousTime == null;
+    Instant since = first ? activity.start() : previousTime;
+    double delta = total - (first ? 0 : previousDistance);
     previousTime = at;
     previousDistance = total;
-    if (from == null || Double.isNaN(delta) || delta <= 0 || !at.isAfter(from)) {
+    if (Double.isNaN(delta) || delta <= 0) {
       return null;
     }
+    Instant from = since != null && since.isBefore(at) ? since : at;
     return create(user, Metric.DISTANCE, delta, "m", from, at, activity, now);
   }
 

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.garmin.fit.Decode;
+import com.garmin.fit.MesgBroadcaster;
+import com.garmin.fit.RecordMesg;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -87,11 +90,66 @@ class GarminFitImporterTest {
           .as("speed at %s", at)
           .isCloseTo(Double.parseDouble(row[3]), within(1e-3));
     }
-    double firstDistance = Double.parseDouble(expected.get(0)[4]);
+    // the first record's distance counts too: the Edge 820's is already at a few metres
     double lastDistance = Double.parseDouble(expected.get(expected.size() - 1)[4]);
     double covered = sink.samplesOf(Metric.DISTANCE).stream().mapToDouble(Sample::value).sum();
-    assertThat(covered).isCloseTo(lastDistance - firstDistance, within(0.01));
+    assertThat(covered).isCloseTo(lastDistance, within(0.01));
     assertThat(sink.samplesOf(Metric.WORKOUT)).hasSize(1);
+    assertThat(sink.rejections).isEmpty();
+  }
+
+  @Test
+  void keepsTheBikeComputersFirstMetresAtItsFirstRecord() throws Exception {
+    // given: the Edge 820 starts the session at its first record, already a few metres in
+    String[] first =
+        Files.readAllLines(DIR.resolve("garmin-edge-820-bike-records.csv")).get(1).split(",", -1);
+    Instant firstAt = ZonedDateTime.parse(first[0], CSV_TIME).toInstant();
+
+    // when
+    List<Sample> distances =
+        importFile(DIR.resolve("garmin-edge-820-bike.fit")).samplesOf(Metric.DISTANCE);
+
+    // then
+    assertThat(distances.get(0).start()).isEqualTo(firstAt);
+    assertThat(distances.get(0).end()).isEqualTo(firstAt);
+    assertThat(distances.get(0).value()).isCloseTo(Double.parseDouble(first[4]), within(1e-3));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "garmin-edge-820-bike.fit",
+        "garmin-fenix-5-run.fit",
+        "garmin-fenix-5-walk.fit",
+        "activity-small-fenix2-run.fit",
+        "sample-activity.fit",
+        "2013-02-06-12-11-14.fit",
+        "20170518-191602-1740899583.fit"
+      })
+  void distanceSamplesAddUpToTheLastRecordsDistance(String name) throws Exception {
+    // given: the cumulative distance of the file's last record, as the SDK decodes it
+    double[] last = {0};
+    MesgBroadcaster broadcaster = new MesgBroadcaster();
+    broadcaster.addListener(
+        (RecordMesg record) -> {
+          if (record.getDistance() != null) {
+            last[0] = record.getDistance();
+          }
+        });
+    try (InputStream in = Files.newInputStream(DIR.resolve(name))) {
+      new Decode().read(in, broadcaster);
+    }
+
+    // when
+    CollectingSink sink = importFile(DIR.resolve(name));
+
+    // then
+    assertThat(sink.samplesOf(Metric.DISTANCE).stream().mapToDouble(Sample::value).sum())
+        .isCloseTo(last[0], within(0.01));
+    assertThat(sink.samplesOf(Metric.DISTANCE))
+        .allSatisfy(s -> assertThat(s.end()).isAfterOrEqualTo(s.start()))
+        .extracting(Sample::sampleKey)
+        .doesNotHaveDuplicates();
     assertThat(sink.rejections).isEmpty();
   }
 
