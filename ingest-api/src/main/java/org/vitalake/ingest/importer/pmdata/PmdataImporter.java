@@ -3,6 +3,7 @@ package org.vitalake.ingest.importer.pmdata;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -51,7 +52,7 @@ public final class PmdataImporter implements VendorImporter {
       }
       try (InputStream in = input.open(entry);
           CsvReader csv = new CsvReader(in, file)) {
-        read(report, csv, file, user.get(), options.timeZone(), sink);
+        read(report, csv, file, user.get(), options, sink);
       }
     }
     boolean json =
@@ -91,13 +92,21 @@ public final class PmdataImporter implements VendorImporter {
   }
 
   private void read(
-      Report report, CsvReader csv, String file, UserId user, ZoneId zone, ImportSink sink)
+      Report report,
+      CsvReader csv,
+      String file,
+      UserId user,
+      ImportOptions options,
+      ImportSink sink)
       throws IOException {
+    ZoneId zone = options.timeZone();
     switch (report) {
       case WELLNESS -> csv.requireColumns("effective_time_frame");
       case SRPE -> csv.requireColumns("end_date_time", "activity_names");
       case REPORTING -> csv.requireColumns("date");
     }
+    // a day's evening reports are merged before they are emitted (see PmdataReportingMapper)
+    List<PmdataReportingMapper.Report> reports = new ArrayList<>();
     CsvReader.Row row;
     while ((row = csv.next()) != null) {
       sink.recordRead();
@@ -120,8 +129,9 @@ public final class PmdataImporter implements VendorImporter {
                 file,
                 row.line(),
                 "date",
-                () -> reporting.map(current, user, zone).forEach(sink::accept));
+                () -> reports.add(reporting.map(current, user, zone, options.now())));
       }
     }
+    PmdataReportingMapper.acceptMerged(reports, sink);
   }
 }

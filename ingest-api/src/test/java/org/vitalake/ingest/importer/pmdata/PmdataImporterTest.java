@@ -6,15 +6,27 @@ import java.io.BufferedReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.vitalake.core.id.UserId;
 import org.vitalake.core.journal.EntryType;
 import org.vitalake.core.journal.JournalEntry;
 import org.vitalake.core.journal.WellnessContent;
+import org.vitalake.core.metric.Metric;
+import org.vitalake.core.sample.DeviceType;
+import org.vitalake.core.sample.Sample;
 import org.vitalake.ingest.importer.CollectingSink;
 import org.vitalake.ingest.importer.ImportInput;
 import org.vitalake.ingest.importer.ImportOptions;
@@ -85,33 +97,74 @@ class PmdataImporterTest {
         .containsEntry("fatigue", Double.parseDouble(rows.get(0)[1]));
   }
 
-  @Test
-  void mapsEveryMealDrinkAndAlcoholOfTheEveningReport() throws Exception {
-    // given
-    Path file = PMDATA.resolve("p01/googledocs/reporting.csv");
-    List<String> lines = Files.readAllLines(file).subList(1, Files.readAllLines(file).size());
-    long meals = 0;
-    long alcohol = 0;
-    for (String line : lines) {
-      int open = line.indexOf('"');
-      if (open >= 0) {
-        meals += line.substring(open + 1, line.indexOf('"', open + 1)).split(",").length;
+  @ParameterizedTest
+  @ValueSource(strings = {"p01", "p14"})
+  void mergesTheEveningReportsOfEachDay(String participant) throws Exception {
+    // given: columns date, timestamp, meals, weight, glasses_of_fluid, alcohol_consumed; a day
+    // reported more than once keeps every meal named, alcohol if any report says yes, and the
+    // fluid and weight of the report sent last
+    Path file = PMDATA.resolve(participant + "/googledocs/reporting.csv");
+    DateTimeFormatter dayFirst = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    DateTimeFormatter sent = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
+    List<String[]> rows = new ArrayList<>(rows(file));
+    rows.sort(Comparator.comparing(r -> LocalDateTime.parse(r[1], sent)));
+    Set<String> meals = new TreeSet<>();
+    Set<LocalDate> alcohol = new TreeSet<>();
+    Map<LocalDate, Double> fluidMl = new TreeMap<>();
+    Map<LocalDate, Double> weightKg = new TreeMap<>();
+    for (String[] r : rows) {
+      LocalDate day = LocalDate.parse(r[0], dayFirst);
+      for (String meal : r[2].replace("\"", "").split(",")) {
+        if (!meal.isBlank()) {
+          meals.add(day + " " + meal.strip());
+        }
       }
-      alcohol += line.endsWith(",Yes") ? 1 : 0;
+      if (r[5].equals("Yes")) {
+        alcohol.add(day);
+      }
+      if (!r[4].isBlank()) {
+        fluidMl.put(day, Double.parseDouble(r[4]) * 250);
+      }
+      if (!r[3].isBlank()) {
+        weightKg.put(day, Double.parseDouble(r[3]));
+      }
     }
+    assertThat(rows.stream().map(r -> r[0]).distinct().count()).isLessThan(rows.size());
 
     // when
     CollectingSink sink = importPath(file, ImportOptions.forUser(USER, OSLO, NOW));
 
     // then
-    assertThat(sink.entries.stream().filter(e -> e.type() == EntryType.MEAL)).hasSize((int) meals);
-    assertThat(
-            sink.entries.stream()
-                .filter(
-                    e ->
-                        e.type() == EntryType.DRINK
-                            && e.content().toMap().get("name").equals("alcohol")))
-        .hasSize((int) alcohol);
+    assertThat(sink.rejections).isEmpty();
+    assertThat(sink.entries.stream().filter(e -> e.type() == EntryType.MEAL))
+        .extracting(
+            e -> e.occurredAt().atZone(OSLO).toLocalDate() + " " + e.content().toMap().get("name"))
+        .containsExactlyInAnyOrderElementsOf(meals);
+    assertThat(drinks(sink, "alcohol"))
+        .extracting(e -> e.occurredAt().atZone(OSLO).toLocalDate())
+        .containsExactlyElementsOf(alcohol);
+    Map<LocalDate, Double> importedFluid = new TreeMap<>();
+    drinks(sink, "fluid")
+        .forEach(
+            e ->
+                assertThat(
+                        importedFluid.put(
+                            e.occurredAt().atZone(OSLO).toLocalDate(),
+                            ((Number) e.content().toMap().get("volume_ml")).doubleValue()))
+                    .isNull());
+    assertThat(importedFluid).isEqualTo(fluidMl);
+    Map<LocalDate, Double> importedWeight = new TreeMap<>();
+    for (Sample s : sink.samplesOf(Metric.WEIGHT)) {
+      assertThat(s.deviceType()).isEqualTo(DeviceType.MANUAL);
+      assertThat(importedWeight.put(s.start().atZone(OSLO).toLocalDate(), s.value())).isNull();
+    }
+    assertThat(importedWeight).isEqualTo(weightKg);
+  }
+
+  private static List<JournalEntry> drinks(CollectingSink sink, String name) {
+    return sink.entries.stream()
+        .filter(e -> e.type() == EntryType.DRINK && e.content().toMap().get("name").equals(name))
+        .toList();
   }
 
   @Test
