@@ -16,7 +16,7 @@ import org.vitalake.identity.auth.Caller;
 import org.vitalake.identity.consent.ConsentApi.ConsentsRequest;
 import org.vitalake.identity.consent.ConsentApi.ConsentsResponse;
 
-/** The user's own consent records. */
+/** A user's consent records: the user reads and changes them, an admin may read them. */
 @Controller("/users/{id}/consents")
 @Tag(name = "consents")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -30,7 +30,7 @@ public class ConsentController {
   }
 
   @Get
-  @Operation(summary = "Current consent per purpose and the full history (self only)")
+  @Operation(summary = "Current consent per purpose and the full history (self or admin)")
   public ConsentsResponse find(@PathVariable String id, Authentication authentication) {
     return consents.find(Caller.of(authentication), id);
   }

@@ -21,7 +21,10 @@ import org.vitalake.identity.consent.ConsentApi.ConsentsResponse;
 import org.vitalake.identity.jdbc.Transactions;
 import org.vitalake.identity.problem.ProblemException;
 
-/** A user's consents: read and changed by the user only; every change is a new version. */
+/**
+ * A user's consents: read by the user or an admin (who answers access requests from them), changed
+ * by the user only; every change is a new version.
+ */
 @Singleton
 public class ConsentService {
 
@@ -46,8 +49,9 @@ public class ConsentService {
     this.clock = clock;
   }
 
+  /** The consents of an account the caller may see: their own, or any for an admin. */
   public ConsentsResponse find(Caller caller, String id) {
-    caller.requireSelf(id);
+    caller.requireSelfOrAdmin(id);
     UserId userId = AccountService.parseId(id);
     List<ConsentRecord> history =
         transactions.inTransaction(
@@ -58,7 +62,10 @@ public class ConsentService {
     return toResponse(id, history);
   }
 
-  /** Records a new version for each purpose whose decision changes; unchanged ones are kept. */
+  /**
+   * Records a new version for each purpose whose decision changes; unchanged ones are kept. Only
+   * the user may decide: consent given or withdrawn by anyone else would not be theirs.
+   */
   public ConsentsResponse update(Caller caller, String id, ConsentsRequest request) {
     caller.requireSelf(id);
     UserId userId = AccountService.parseId(id);

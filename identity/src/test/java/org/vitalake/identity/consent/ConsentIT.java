@@ -17,7 +17,7 @@ import org.vitalake.identity.support.IdentityClient.Session;
 import org.vitalake.identity.support.Reply;
 import org.vitalake.identity.support.ServerProperties;
 
-/** Versioned consent records with history, self only. */
+/** Versioned consent records with history: changed by the user only, read by them or an admin. */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsentIT implements TestPropertyProvider {
@@ -87,5 +87,31 @@ class ConsentIT implements TestPropertyProvider {
     assertThat(foreign.status()).isEqualTo(403);
     assertThat(unknown.status()).isEqualTo(400);
     assertThat(unknown.problemFields()).containsExactly("consents[0].purpose");
+  }
+
+  @Test
+  void letsAnAdminReadButNotChangeAnotherUsersConsents() {
+    // given: a user who granted research, an admin and another user
+    Session owner = client.registerAndLogin("Requester");
+    Session other = client.registerAndLogin("Neighbour");
+    String path = "/users/" + owner.id() + "/consents";
+    Reply granted = client.put(path, consent("research", true), owner.token());
+    String admin =
+        client.login(ServerProperties.ADMIN_EMAIL, ServerProperties.ADMIN_PASSWORD).text("token");
+
+    // when
+    Reply byAdmin = client.get(path, admin);
+    Reply byOther = client.get(path, other.token());
+    Reply changedByAdmin = client.put(path, consent("research", false), admin);
+
+    // then
+    assertThat(byAdmin.status()).isEqualTo(200);
+    assertThat(byAdmin.text("userId")).isEqualTo(owner.id());
+    assertThat(byAdmin.list("current")).isEqualTo(granted.list("current"));
+    assertThat(byAdmin.list("history")).isEqualTo(granted.list("history"));
+    assertThat(byOther.status()).isEqualTo(403);
+    assertThat(byOther.contentType()).isEqualTo("application/problem+json");
+    assertThat(changedByAdmin.status()).isEqualTo(403);
+    assertThat(client.get(path, owner.token()).list("history")).hasSize(1);
   }
 }
