@@ -12,6 +12,7 @@ import org.vitalake.identity.account.Account;
 import org.vitalake.identity.account.JdbcAccountRepository;
 import org.vitalake.identity.audit.AuditEvent;
 import org.vitalake.identity.audit.AuditLog;
+import org.vitalake.identity.auth.LoginThrottle.Scope;
 import org.vitalake.identity.jdbc.Transactions;
 import org.vitalake.identity.password.Argon2PasswordHasher;
 import org.vitalake.identity.password.PasswordPolicy;
@@ -53,8 +54,9 @@ public class LoginService {
   }
 
   /**
-   * Checks the password and issues an access token plus a refresh token. Throttled per email and
-   * per client address; a throttled attempt is refused before the password is even checked.
+   * Checks the password and issues an access token plus a refresh token. Throttled per email and,
+   * with a much higher limit, per client address (see {@link LoginThrottleProperties}); a throttled
+   * attempt is refused before the password is even checked.
    */
   public TokenResponse login(LoginRequest request, @Nullable String clientAddress) {
     if (request.email() == null || request.email().isBlank()) {
@@ -64,9 +66,10 @@ public class LoginService {
       throw ProblemException.invalid("password", "is required");
     }
     String email = request.email().strip().toLowerCase(Locale.ROOT);
-    String accountKey = "email:" + email;
-    String addressKey = "address:" + clientAddress;
-    requireNotThrottled(accountKey, addressKey, clientAddress);
+    requireNotThrottled(
+        clientAddress,
+        throttle.findWait(Scope.ACCOUNT, email),
+        throttle.findWait(Scope.ADDRESS, clientAddress));
 
     Optional<Account> account =
         transactions.inTransaction(connection -> accounts.findByEmail(connection, email));
@@ -81,8 +84,8 @@ public class LoginService {
       valid = hasher.verify(password, account.get().passwordHash());
     }
     if (!valid) {
-      throttle.recordFailure(accountKey);
-      throttle.recordFailure(addressKey);
+      throttle.recordFailure(Scope.ACCOUNT, email);
+      throttle.recordFailure(Scope.ADDRESS, clientAddress);
       audit.record(
           AuditEvent.LOGIN_FAILED,
           account.map(a -> a.id().value()).orElse(null),
@@ -91,7 +94,7 @@ public class LoginService {
           account.isPresent() ? "wrong password" : "unknown email");
       throw ProblemException.unauthorized(WRONG_CREDENTIALS);
     }
-    throttle.reset(accountKey);
+    throttle.reset(Scope.ACCOUNT, email);
     String userId = account.get().id().value();
     audit.record(AuditEvent.LOGIN_SUCCEEDED, userId, null, clientAddress, null);
     return TokenResponse.of(
@@ -149,25 +152,25 @@ public class LoginService {
       throw ProblemException.invalid("client_secret", "is required");
     }
     // Per client id as well: the address alone is not enough against a spread of sources.
-    String clientKey = "client:" + clientId;
-    String addressKey = "address:" + clientAddress;
-    requireNotThrottled(clientKey, addressKey, clientAddress);
+    requireNotThrottled(
+        clientAddress,
+        throttle.findWait(Scope.CLIENT, clientId),
+        throttle.findWait(Scope.ADDRESS, clientAddress));
     if (!serviceClients.authenticate(clientId, clientSecret)) {
-      throttle.recordFailure(clientKey);
-      throttle.recordFailure(addressKey);
+      throttle.recordFailure(Scope.CLIENT, clientId);
+      throttle.recordFailure(Scope.ADDRESS, clientAddress);
       audit.record(AuditEvent.SERVICE_TOKEN_REFUSED, null, null, clientAddress, null);
       throw ProblemException.unauthorized("client_id or client_secret is not correct");
     }
-    throttle.reset(clientKey);
+    throttle.reset(Scope.CLIENT, clientId);
     audit.record(AuditEvent.SERVICE_TOKEN_ISSUED, null, clientId, clientAddress, null);
     return TokenResponse.of(issuer.issue(clientId, Set.of(Role.SERVICE)), null);
   }
 
-  private void requireNotThrottled(String accountKey, String addressKey, @Nullable String address) {
-    Optional<Duration> wait =
-        Stream.of(throttle.findWait(accountKey), throttle.findWait(addressKey))
-            .flatMap(Optional::stream)
-            .max(Duration::compareTo);
+  /** Refuses with 429 when any of the throttle keys must still wait, naming the longest wait. */
+  @SafeVarargs
+  private void requireNotThrottled(@Nullable String address, Optional<Duration>... waits) {
+    Optional<Duration> wait = Stream.of(waits).flatMap(Optional::stream).max(Duration::compareTo);
     if (wait.isPresent()) {
       audit.record(AuditEvent.LOGIN_THROTTLED, null, null, address, null);
       throw ProblemException.tooManyAttempts(

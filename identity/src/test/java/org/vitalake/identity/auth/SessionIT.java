@@ -28,6 +28,12 @@ import org.vitalake.identity.support.ServerProperties;
 class SessionIT implements TestPropertyProvider {
 
   static final int MAX_FAILURES = 5;
+  static final int MAX_FAILURES_PER_ADDRESS = 3 * MAX_FAILURES;
+
+  /** A second service client, so locking it out leaves {@code vitalake-cli} to other tests. */
+  static final String GUESSED_CLIENT = "guessed-client";
+
+  static final String GUESSED_SECRET = "guessed-client-secret-0123456789";
 
   @Inject
   @Client("/")
@@ -39,7 +45,17 @@ class SessionIT implements TestPropertyProvider {
   public Map<String, String> getProperties() {
     Map<String, String> properties = ServerProperties.forHome(ServerProperties.newHome());
     properties.put("vitalake.identity.trusted-proxies", "127.0.0.1,::1");
+    properties.put(
+        "vitalake.identity.service-clients",
+        properties.get("vitalake.identity.service-clients")
+            + ","
+            + GUESSED_CLIENT
+            + ":"
+            + GUESSED_SECRET);
     properties.put("vitalake.identity.login-throttle.max-failures", Integer.toString(MAX_FAILURES));
+    properties.put(
+        "vitalake.identity.login-throttle.max-failures-per-address",
+        Integer.toString(MAX_FAILURES_PER_ADDRESS));
     properties.put("vitalake.identity.login-throttle.window", "15m");
     return properties;
   }
@@ -73,7 +89,7 @@ class SessionIT implements TestPropertyProvider {
     // given
     String address = "10.2.0.1";
     Session victim = client.registerAndLogin("Victim");
-    for (int i = 0; i < MAX_FAILURES; i++) {
+    for (int i = 0; i < MAX_FAILURES_PER_ADDRESS; i++) {
       client.login(IdentityClient.uniqueEmail("spray"), "Wrong-password-" + i, address);
     }
 
@@ -91,11 +107,12 @@ class SessionIT implements TestPropertyProvider {
   void throttlesAServiceClientAfterRepeatedFailuresFromAnyAddress() {
     // given: wrong secrets for one client id, each from a different address
     for (int i = 0; i < MAX_FAILURES; i++) {
-      assertThat(serviceToken("wrong-secret-" + i, "10.4.0." + i).status()).isEqualTo(401);
+      assertThat(serviceToken(GUESSED_CLIENT, "wrong-secret-" + i, "10.4.0." + i).status())
+          .isEqualTo(401);
     }
 
     // when: even the right secret from a fresh address is refused
-    Reply throttled = serviceToken(ServerProperties.SERVICE_SECRET, "10.4.1.1");
+    Reply throttled = serviceToken(GUESSED_CLIENT, GUESSED_SECRET, "10.4.1.1");
 
     // then
     assertThat(throttled.status()).isEqualTo(429);
@@ -103,10 +120,52 @@ class SessionIT implements TestPropertyProvider {
   }
 
   @Test
+  void letsOthersAtAnAddressLogInAfterFailuresOnOtherAccounts() {
+    // given: as many failures as one account may have, each for a different unknown email, from
+    // one address (an office behind NAT, say)
+    String address = "10.6.0.1";
+    Session colleague = client.registerAndLogin("Colleague");
+    for (int i = 0; i < MAX_FAILURES; i++) {
+      assertThat(
+              client
+                  .login(IdentityClient.uniqueEmail("typo"), "Wrong-password-" + i, address)
+                  .status())
+          .isEqualTo(401);
+    }
+
+    // when
+    Reply login = client.login(colleague.email(), IdentityClient.PASSWORD, address);
+
+    // then
+    assertThat(login.status()).isEqualTo(200);
+    assertThat(login.text("token")).isNotBlank();
+  }
+
+  @Test
+  void throttlesOneAccountWithoutLockingOutItsAddress() {
+    // given: repeated wrong passwords for one account from one address
+    String address = "10.7.0.1";
+    Session target = client.registerAndLogin("Targeted");
+    Session neighbour = client.registerAndLogin("Neighbour");
+    for (int i = 0; i < MAX_FAILURES; i++) {
+      client.login(target.email(), "Wrong-password-" + i, address);
+    }
+
+    // when
+    Reply targeted = client.login(target.email(), IdentityClient.PASSWORD, address);
+    Reply other = client.login(neighbour.email(), IdentityClient.PASSWORD, address);
+
+    // then
+    assertThat(targeted.status()).isEqualTo(429);
+    assertThat(Long.parseLong(targeted.headers().get("Retry-After"))).isBetween(1L, 15 * 60L);
+    assertThat(other.status()).isEqualTo(200);
+  }
+
+  @Test
   void takesTheRightMostUntrustedAddressOfTheForwardedChain() {
     // given: the client prepends a made-up hop; the proxy appends the real one
     String address = "10.5.0.1";
-    for (int i = 0; i < MAX_FAILURES; i++) {
+    for (int i = 0; i < MAX_FAILURES_PER_ADDRESS; i++) {
       client.login(
           IdentityClient.uniqueEmail("chain"),
           "Wrong-password-" + i,
@@ -182,14 +241,11 @@ class SessionIT implements TestPropertyProvider {
     assertThat(client.refresh("").problemFields()).containsExactly("refreshToken");
   }
 
-  private Reply serviceToken(String secret, String forwardedFor) {
+  private Reply serviceToken(String clientId, String secret, String forwardedFor) {
     return client.send(
         HttpRequest.POST(
                 "/oauth/token",
-                "grant_type=client_credentials&client_id="
-                    + ServerProperties.SERVICE_CLIENT
-                    + "&client_secret="
-                    + secret)
+                "grant_type=client_credentials&client_id=" + clientId + "&client_secret=" + secret)
             .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
             .header("X-Forwarded-For", forwardedFor));
   }

@@ -34,6 +34,10 @@ class SpoofedAddressIT implements TestPropertyProvider {
     Map<String, String> properties = ServerProperties.forHome(ServerProperties.newHome());
     properties.put("vitalake.identity.trusted-proxies", "");
     properties.put("vitalake.identity.login-throttle.max-failures", Integer.toString(MAX_FAILURES));
+    // An address limit as low as the account limit, so the real peer address reaches it quickly.
+    properties.put(
+        "vitalake.identity.login-throttle.max-failures-per-address",
+        Integer.toString(MAX_FAILURES));
     properties.put("vitalake.identity.login-throttle.window", "15m");
     return properties;
   }
