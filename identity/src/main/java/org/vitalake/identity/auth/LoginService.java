@@ -132,7 +132,10 @@ public class LoginService {
         AuditEvent.LOGOUT, caller.subject(), caller.subject(), clientAddress, "revoked=" + revoked);
   }
 
-  /** OAuth 2 client credentials grant: a token with the {@code service} role. */
+  /**
+   * OAuth 2 client credentials grant: a token with the {@code service} role. Throttled per client
+   * id only, apart from password logins.
+   */
   public TokenResponse serviceToken(
       @Nullable String grantType,
       @Nullable String clientId,
@@ -151,14 +154,11 @@ public class LoginService {
     if (clientSecret == null || clientSecret.isEmpty()) {
       throw ProblemException.invalid("client_secret", "is required");
     }
-    // Per client id as well: the address alone is not enough against a spread of sources.
-    requireNotThrottled(
-        clientAddress,
-        throttle.findWait(Scope.CLIENT, clientId),
-        throttle.findWait(Scope.ADDRESS, clientAddress));
+    // Per client id, not per address: a service shares its address with people logging in, and
+    // their failed passwords must not cut it off (nor its failures them).
+    requireNotThrottled(clientAddress, throttle.findWait(Scope.CLIENT, clientId));
     if (!serviceClients.authenticate(clientId, clientSecret)) {
       throttle.recordFailure(Scope.CLIENT, clientId);
-      throttle.recordFailure(Scope.ADDRESS, clientAddress);
       audit.record(AuditEvent.SERVICE_TOKEN_REFUSED, null, null, clientAddress, null);
       throw ProblemException.unauthorized("client_id or client_secret is not correct");
     }

@@ -11,11 +11,11 @@ import java.time.Duration;
  *
  * @param maxFailures failed attempts allowed per account email (password login) and per service
  *     client id (client-credentials grant): the guard against guessing one account's secret
- * @param maxFailuresPerAddress failed attempts allowed per client address, whatever the accounts
- *     tried: the guard against one address spraying guesses over many accounts. Many people can
- *     share one address (an office, a campus, a carrier's NAT), so this is much higher than {@code
- *     maxFailures}: a few people mistyping, or one person trying made-up emails, must not lock
- *     everyone else at the address out.
+ * @param maxFailuresPerAddress failed password logins allowed per client address, whatever the
+ *     accounts tried: the guard against one address spraying guesses over many accounts. Many
+ *     people can share one address (an office, a campus, a carrier's NAT), so this is much higher
+ *     than {@code maxFailures}: a few people mistyping, or one person trying made-up emails, must
+ *     not lock everyone else at the address out. The client-credentials grant does not count here.
  * @param window how long a failure counts
  */
 @ConfigurationProperties("vitalake.identity.login-throttle")

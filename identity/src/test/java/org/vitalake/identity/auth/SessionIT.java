@@ -162,6 +162,26 @@ class SessionIT implements TestPropertyProvider {
   }
 
   @Test
+  void keepsTheClientCredentialsGrantApartFromLoginFailures() {
+    // given: an address throttled for password logins
+    String address = "10.8.0.1";
+    for (int i = 0; i < MAX_FAILURES_PER_ADDRESS; i++) {
+      client.login(IdentityClient.uniqueEmail("spray"), "Wrong-password-" + i, address);
+    }
+    Session user = client.registerAndLogin("Sharing");
+    assertThat(client.login(user.email(), IdentityClient.PASSWORD, address).status())
+        .isEqualTo(429);
+
+    // when: the CLI asks for a service token from the same address
+    Reply token =
+        serviceToken(ServerProperties.SERVICE_CLIENT, ServerProperties.SERVICE_SECRET, address);
+
+    // then
+    assertThat(token.status()).isEqualTo(200);
+    assertThat(token.text("token")).isNotBlank();
+  }
+
+  @Test
   void takesTheRightMostUntrustedAddressOfTheForwardedChain() {
     // given: the client prepends a made-up hop; the proxy appends the real one
     String address = "10.5.0.1";

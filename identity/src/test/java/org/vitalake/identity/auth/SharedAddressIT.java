@@ -18,8 +18,8 @@ import org.vitalake.identity.support.ServerProperties;
 
 /**
  * The shipped throttle settings, with every request from the one real peer address (no trusted
- * proxies): failed logins by one person do not lock out the others at that address, while one
- * account is still throttled after a few wrong passwords.
+ * proxies): failed logins by one person do not lock out the others at that address, nor the
+ * command-line client, while one account is still throttled after a few wrong passwords.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -58,6 +58,20 @@ class SharedAddressIT implements TestPropertyProvider {
     // then
     assertThat(login.status()).isEqualTo(200);
     assertThat(login.text("token")).isNotBlank();
+  }
+
+  @Test
+  void issuesServiceTokensAfterFailedUserLogins() {
+    // given
+    failForUnknownEmails("sprayed");
+
+    // when
+    Reply token =
+        client.serviceToken(ServerProperties.SERVICE_CLIENT, ServerProperties.SERVICE_SECRET);
+
+    // then
+    assertThat(token.status()).isEqualTo(200);
+    assertThat(token.text("token")).isNotBlank();
   }
 
   @Test
