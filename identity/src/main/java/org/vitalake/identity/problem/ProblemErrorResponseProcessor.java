@@ -1,21 +1,29 @@
 package org.vitalake.identity.problem;
 
 import io.micronaut.context.annotation.Primary;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.AuthorizationException;
+import io.micronaut.web.router.RouteAttributes;
 import jakarta.inject.Singleton;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vitalake.identity.IdentityProperties;
 
 /**
  * Renders every error response of the service, including the framework's own (validation, bad JSON,
  * unsupported media type, unknown route, 401/403 from the security filter), as {@code
- * application/problem+json}.
+ * application/problem+json} whose detail says what was wrong: for a 401, whether the bearer token
+ * was missing or rejected; for a 403, which role the route needs.
  */
 @Primary
 @Singleton
@@ -25,6 +33,20 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
   public static final String PROBLEM_JSON = "application/problem+json";
 
   private static final Logger LOG = LoggerFactory.getLogger(ProblemErrorResponseProcessor.class);
+
+  private static final String BEARER = "bearer ";
+
+  /** What a valid token is, in the words ingest-api uses for its 401s. */
+  private final String validToken;
+
+  public ProblemErrorResponseProcessor(IdentityProperties properties) {
+    this.validToken =
+        "a valid bearer token is required: an RS256 JWT issued by "
+            + properties.issuer()
+            + " for the audience "
+            + properties.audience()
+            + ", not expired";
+  }
 
   @Override
   public MutableHttpResponse<Problem> processResponse(
@@ -51,6 +73,13 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
           context.getRootCause().orElse(null));
       detail = "internal error while handling the request; it has been logged";
       errors = List.of();
+    } else if (context.getRootCause().orElse(null) instanceof AuthorizationException refused) {
+      // The security filter's own refusal carries only the status's reason phrase.
+      detail =
+          refused.isForbidden()
+              ? forbidden(context.getRequest(), refused)
+              : unauthorized(context.getRequest());
+      errors = List.of();
     } else if (errors.isEmpty()) {
       detail = status.getReason();
     } else {
@@ -64,6 +93,45 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
         new Problem(
             "about:blank", status.getReason(), code, detail, path, fieldsNamed ? errors : null);
     return baseResponse.body(problem).contentType(PROBLEM_JSON);
+  }
+
+  /** Says whether the request had no bearer token or one that was not accepted. */
+  private String unauthorized(HttpRequest<?> request) {
+    String authorization = request.getHeaders().getAuthorization().orElse("").strip();
+    if (authorization.isEmpty()) {
+      return "no bearer token was sent; " + validToken;
+    }
+    if (!authorization.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
+      return "the Authorization header is not of the form 'Bearer <token>'; " + validToken;
+    }
+    return "the bearer token was rejected (invalid, expired or wrongly signed); " + validToken;
+  }
+
+  /** Names the roles the route needs and those the token has, when the route declares them. */
+  private static String forbidden(HttpRequest<?> request, AuthorizationException refused) {
+    String held =
+        refused.getAuthentication() == null
+            ? ""
+            : refused.getAuthentication().getRoles().isEmpty()
+                ? " (none)"
+                : " (" + String.join(", ", refused.getAuthentication().getRoles()) + ")";
+    String refusal = "the token's roles" + held + " do not allow this request";
+    List<String> needed =
+        RouteAttributes.getRouteMatch(request)
+            .map(route -> route.getAnnotationMetadata().stringValues(Secured.class))
+            .map(Arrays::asList)
+            .orElse(List.of())
+            .stream()
+            // SecurityRule.IS_AUTHENTICATED and the like are expressions, not roles.
+            .filter(value -> !value.contains("("))
+            .toList();
+    if (needed.isEmpty()) {
+      return refusal;
+    }
+    if (needed.size() == 1) {
+      return refusal + ": this route needs the " + needed.get(0) + " role";
+    }
+    return refusal + ": this route needs one of the roles " + String.join(", ", needed);
   }
 
   private String text(Error error) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -26,7 +27,8 @@ import org.vitalake.identity.support.TestTokens;
 
 /**
  * Token validation: the service signs with a key the test also holds (VITALAKE_SIGNING_KEY_PEM), so
- * the test can forge tokens that differ from a valid one in exactly one respect.
+ * the test can forge tokens that differ from a valid one in exactly one respect. Each refusal says
+ * what was wrong.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -34,6 +36,14 @@ class TokenValidationIT implements TestPropertyProvider {
 
   static final KeyPair SIGNING_KEY = TestTokens.newRsaKey();
   static final String KID = TestTokens.kid(SIGNING_KEY);
+
+  /** What every 401 from the security filter says a valid token is. */
+  static final String VALID_TOKEN =
+      "a valid bearer token is required: an RS256 JWT issued by "
+          + TestTokens.ISSUER
+          + " for the audience "
+          + TestTokens.AUDIENCE
+          + ", not expired";
 
   @Inject
   @Client("/")
@@ -160,6 +170,57 @@ class TokenValidationIT implements TestPropertyProvider {
     assertUnauthorized("not.a.token");
   }
 
+  @Test
+  void saysWhenNoTokenWasSent() {
+    // when
+    Reply reply = client.get("/users/me", null);
+
+    // then
+    assertThat(reply.status()).isEqualTo(401);
+    assertThat(reply.contentType()).isEqualTo("application/problem+json");
+    assertThat(reply.text("detail")).isEqualTo("no bearer token was sent; " + VALID_TOKEN);
+  }
+
+  @Test
+  void saysWhenTheAuthorizationHeaderIsNotABearerToken() {
+    // when
+    Reply reply =
+        client.send(HttpRequest.GET("/users/me").basicAuth(user.email(), IdentityClient.PASSWORD));
+
+    // then
+    assertThat(reply.status()).isEqualTo(401);
+    assertThat(reply.text("detail"))
+        .isEqualTo("the Authorization header is not of the form 'Bearer <token>'; " + VALID_TOKEN);
+  }
+
+  @Test
+  void namesTheAdminRoleWhenAUserCallsAnAdminRoute() {
+    // when
+    Reply reply =
+        client.put(
+            "/users/" + user.id() + "/roles", Map.of("roles", List.of("admin")), user.token());
+
+    // then
+    assertThat(reply.status()).isEqualTo(403);
+    assertThat(reply.contentType()).isEqualTo("application/problem+json");
+    assertThat(reply.text("detail"))
+        .isEqualTo(
+            "the token's roles (user) do not allow this request: this route needs the admin role");
+  }
+
+  @Test
+  void namesEveryRoleThatWouldDo() {
+    // when: a user creates a participant, which a service or an admin may do
+    Reply reply = client.post("/users/external", Map.of(), user.token());
+
+    // then
+    assertThat(reply.status()).isEqualTo(403);
+    assertThat(reply.text("detail"))
+        .isEqualTo(
+            "the token's roles (user) do not allow this request:"
+                + " this route needs one of the roles service, admin");
+  }
+
   private void assertUnauthorized(String token) {
     // when
     Reply reply = client.get("/users/me", token);
@@ -168,5 +229,8 @@ class TokenValidationIT implements TestPropertyProvider {
     assertThat(reply.status()).isEqualTo(401);
     assertThat(reply.contentType()).isEqualTo("application/problem+json");
     assertThat(reply.body()).doesNotContainKeys("email", "id");
+    assertThat(reply.text("detail"))
+        .isEqualTo(
+            "the bearer token was rejected (invalid, expired or wrongly signed); " + VALID_TOKEN);
   }
 }

@@ -24,6 +24,11 @@ import java.util.UUID;
 /** Builds tokens, good and bad, the way an attacker or a misconfigured issuer would. */
 public final class TestTokens {
 
+  /** The {@code iss} and {@code aud} the service issues and expects by default. */
+  public static final String ISSUER = "vitalake-identity";
+
+  public static final String AUDIENCE = "vitalake";
+
   private TestTokens() {}
 
   public static KeyPair newRsaKey() {
@@ -58,8 +63,8 @@ public final class TestTokens {
   /** Claims as the service issues them, valid for {@code ttl} from {@code issuedAt}. */
   public static JWTClaimsSet.Builder claims(String subject, Instant issuedAt, Duration ttl) {
     return new JWTClaimsSet.Builder()
-        .issuer("vitalake-identity")
-        .audience("vitalake")
+        .issuer(ISSUER)
+        .audience(AUDIENCE)
         .subject(subject)
         .claim("roles", List.of("user"))
         .jwtID(UUID.randomUUID().toString())
