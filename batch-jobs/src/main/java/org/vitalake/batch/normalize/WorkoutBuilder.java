@@ -45,6 +45,20 @@ public final class WorkoutBuilder {
           "source",
           "device");
 
+  /** The metrics whose rows during a workout it reports: heart rate, active energy, distance. */
+  public static final List<String> READING_METRICS =
+      List.of(Metric.HEART_RATE.code(), Metric.ACTIVE_ENERGY.code(), Metric.DISTANCE.code());
+
+  /**
+   * A workout on local day w reads the readings of days w + {@code FIRST_READING_DAY} to w + {@link
+   * #LAST_READING_DAY}: a reading during it lies on its day or, past midnight or in another offset,
+   * next to it. The pipeline recomputes the same days when a reading arrives late.
+   */
+  public static final int FIRST_READING_DAY = -1;
+
+  /** See {@link #FIRST_READING_DAY}. */
+  public static final int LAST_READING_DAY = 2;
+
   private WorkoutBuilder() {}
 
   /**
@@ -65,21 +79,18 @@ public final class WorkoutBuilder {
                 col("source"),
                 col("device"),
                 col("sample_key").as("workout_key"));
-    // a reading during the workout lies on its day or, past midnight or in another offset, next to
-    // it; the join on (user, day) keeps the workouts on the small, broadcast side
+    // the join on (user, day) keeps the workouts on the small, broadcast side
+    Column[] readingDays = new Column[LAST_READING_DAY - FIRST_READING_DAY + 1];
+    for (int i = 0; i < readingDays.length; i++) {
+      readingDays[i] = date_add(col("local_date"), FIRST_READING_DAY + i);
+    }
     Dataset<Row> windows =
         workouts.select(
             col("user_id").as("w_user"),
             col("workout_key").as("w_key"),
             col("start_time").as("w_start"),
             col("end_time").as("w_end"),
-            explode(
-                    array(
-                        date_add(col("local_date"), -1),
-                        col("local_date"),
-                        date_add(col("local_date"), 1),
-                        date_add(col("local_date"), 2)))
-                .as("w_date"));
+            explode(array(readingDays)).as("w_date"));
     Column during =
         col("user_id")
             .equalTo(col("w_user"))
@@ -88,12 +99,7 @@ public final class WorkoutBuilder {
             .and(col("start_time").lt(col("w_end")));
     Dataset<Row> recorded =
         samples
-            .where(
-                col("metric")
-                    .isin(
-                        Metric.HEART_RATE.code(),
-                        Metric.ACTIVE_ENERGY.code(),
-                        Metric.DISTANCE.code()))
+            .where(col("metric").isin(READING_METRICS.toArray()))
             .join(broadcast(windows), during)
             .groupBy(col("w_user"), col("w_key"))
             .agg(
