@@ -4,10 +4,12 @@ import static org.apache.spark.sql.functions.array_compact;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_add;
+import static org.apache.spark.sql.functions.date_sub;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.when;
 
 import java.sql.Date;
@@ -30,6 +32,8 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.vitalake.batch.normalize.JournalTyper;
 import org.vitalake.batch.normalize.SampleNormalizer;
+import org.vitalake.batch.normalize.SleepSessionBuilder;
+import org.vitalake.batch.normalize.WorkoutBuilder;
 import org.vitalake.batch.spark.LakehouseSparkSession;
 import org.vitalake.batch.spark.TableSchemas;
 import org.vitalake.core.metric.Metric;
@@ -146,9 +150,9 @@ public final class PipelineContext {
 
   /**
    * The (user_id, local_date) pairs this run recomputes: the days new samples and journal entries
-   * fall on (a sleep or heart-rate row also touches the next day, whose night it may belong to),
-   * every day of a user whose profile changed (the time zone may have moved them), and {@code
-   * --date} for every user with data that day. Null in a full run: everything is recomputed.
+   * can change (their own day and, for sleep and the readings of workouts, the days of their {@link
+   * #reach}), every day of a user whose profile changed (the time zone may have moved them), and
+   * {@code --date} for every user with data that day. Null in a full run: everything is recomputed.
    */
   public synchronized Dataset<Row> affectedDays() {
     if (scope.full()) {
@@ -423,27 +427,96 @@ public final class PipelineContext {
     return window;
   }
 
-  /** The (user_id, local_date) pairs bronze samples and journal entries fall on. */
+  /**
+   * The days a bronze row of a metric can change: a row on local day d changes silver and gold rows
+   * of days d - {@code before} to d + {@code after}, so a run that recomputes those days gives the
+   * tables of a full run.
+   */
+  record DayReach(int before, int after) {
+
+    /** A row that changes only the day it falls on. */
+    static final DayReach OWN_DAY = new DayReach(0, 0);
+
+    DayReach {
+      if (before < 0 || after < 0) {
+        throw new IllegalArgumentException(
+            "a reach is 0 or more days each way, got before " + before + ", after " + after);
+      }
+    }
+
+    /** The days both reaches cover. */
+    DayReach union(DayReach other) {
+      return new DayReach(Math.max(before, other.before), Math.max(after, other.after));
+    }
+  }
+
+  /**
+   * Sleep rows (stages and sessions) on their wake-up day d. A row joins or bridges the sessions of
+   * its device that come within the merge gap ({@link SleepSessionBuilder#MERGE_GAP_SECONDS}) of
+   * it: the merged session ends on d or d+1, and the sessions it absorbs, which must disappear from
+   * their day, ended on d-1 at the earliest. That holds while sleep rows and sessions last less
+   * than a day minus the merge gap; {@code gold.daily_metrics} follows the sessions' days.
+   */
+  static final DayReach SLEEP_REACH = new DayReach(1, 1);
+
+  /** Readings on day r are read by the workouts of the days whose window covers r. */
+  static final DayReach WORKOUT_READING_REACH =
+      new DayReach(WorkoutBuilder.LAST_READING_DAY, -WorkoutBuilder.FIRST_READING_DAY);
+
+  /** Heart rate on day d also counts towards the night ending on d+1 (resting heart rate). */
+  static final DayReach NIGHT_HEART_RATE_REACH = new DayReach(0, 1);
+
+  /** The days a bronze row of {@code metric} can change; its own day for most metrics. */
+  static DayReach reach(String metric) {
+    DayReach reach = DayReach.OWN_DAY;
+    if (SampleNormalizer.SLEEP_METRICS.contains(metric)) {
+      reach = reach.union(SLEEP_REACH);
+    }
+    if (WorkoutBuilder.READING_METRICS.contains(metric)) {
+      reach = reach.union(WORKOUT_READING_REACH);
+    }
+    if (Metric.HEART_RATE.code().equals(metric)) {
+      reach = reach.union(NIGHT_HEART_RATE_REACH);
+    }
+    return reach;
+  }
+
+  /** The (user_id, local_date) pairs bronze samples and journal entries can change. */
   Dataset<Row> touchedDays(Dataset<Row> samples, Dataset<Row> entries) {
-    Column nextDayToo =
-        col("metric")
-            .isin(Metric.SLEEP_STAGE.code(), Metric.SLEEP_SESSION.code(), Metric.HEART_RATE.code());
+    return touchedDays(samples, entries, timeZones());
+  }
+
+  /**
+   * The days of each row's {@link #reach} around the local day it falls on, for rows of {@code
+   * bronze.wearable_samples} and {@code bronze.journal_entries} (a journal entry changes its own
+   * day only), with the users' latest time zones.
+   */
+  static Dataset<Row> touchedDays(
+      Dataset<Row> samples, Dataset<Row> entries, Dataset<Row> timeZones) {
+    Column before = lit(0);
+    Column after = lit(0);
+    for (Metric metric : Metric.values()) {
+      DayReach reach = reach(metric.code());
+      if (!reach.equals(DayReach.OWN_DAY)) {
+        Column isMetric = col("metric").equalTo(metric.code());
+        before = when(isMetric, lit(reach.before())).otherwise(before);
+        after = when(isMetric, lit(reach.after())).otherwise(after);
+      }
+    }
     Dataset<Row> sampleDays =
         SampleNormalizer.assignLocalDay(
                 samples.select(
                     "user_id", "metric", "start_time", "end_time", "zone_offset_seconds"),
-                timeZones())
+                timeZones)
             .select(
                 col("user_id"),
                 explode(
-                        when(
-                                nextDayToo,
-                                org.apache.spark.sql.functions.array(
-                                    col("local_date"), date_add(col("local_date"), 1)))
-                            .otherwise(org.apache.spark.sql.functions.array(col("local_date"))))
+                        sequence(
+                            date_sub(col("local_date"), before),
+                            date_add(col("local_date"), after)))
                     .as("local_date"));
     Dataset<Row> entryDays =
-        JournalTyper.prepare(entries, timeZones()).select(col("user_id"), col("local_date"));
+        JournalTyper.prepare(entries, timeZones).select(col("user_id"), col("local_date"));
     return sampleDays.unionByName(entryDays).distinct();
   }
 
