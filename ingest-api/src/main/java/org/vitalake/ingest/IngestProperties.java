@@ -21,6 +21,7 @@ public class IngestProperties {
   private Duration importStatusInterval = Duration.ofSeconds(2);
   private Duration uploadExpiry = Duration.ofHours(24);
   private Duration snapshotRetention = Duration.ofMinutes(5);
+  private Duration profileCacheTtl = Duration.ofMinutes(1);
 
   public int getMaxPointsPerRequest() {
     return maxPointsPerRequest;
@@ -137,5 +138,18 @@ public class IngestProperties {
 
   public void setSnapshotRetention(Duration snapshotRetention) {
     this.snapshotRetention = snapshotRetention;
+  }
+
+  /**
+   * How long an import keeps a user's profile time zone once read; a profile changed in identity is
+   * used by imports that start this long (at most) after it reaches {@code bronze.user_profiles}.
+   * Zero reads the profile for every import.
+   */
+  public Duration getProfileCacheTtl() {
+    return profileCacheTtl;
+  }
+
+  public void setProfileCacheTtl(Duration profileCacheTtl) {
+    this.profileCacheTtl = profileCacheTtl;
   }
 }

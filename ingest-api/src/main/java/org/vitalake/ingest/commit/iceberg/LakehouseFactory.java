@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.vitalake.core.journal.RecordedJournalEntry;
+import org.vitalake.core.profile.ProfileStore;
 import org.vitalake.ingest.commit.BatchSink;
 import org.vitalake.ingest.idempotency.IngestLedger;
 import org.vitalake.lakehouse.Lakehouse;
@@ -19,6 +20,7 @@ import org.vitalake.lakehouse.RawArchive;
 import org.vitalake.lakehouse.StructRow;
 import org.vitalake.lakehouse.TableAppender;
 import org.vitalake.lakehouse.TableScanner;
+import org.vitalake.lakehouse.profile.IcebergProfileStore;
 
 /**
  * Opens the lakehouse the {@code VITALAKE_*} settings name (environment variables, or the same
@@ -52,14 +54,21 @@ public class LakehouseFactory {
     return LakehouseProperties.fromMap(settings);
   }
 
-  /** The catalog; bronze tables and the raw bucket are created when missing. */
+  /**
+   * The catalog; the bronze tables this service writes or reads and the raw bucket are created when
+   * missing ({@code user_profiles} is identity's, read for imports' time zones: created here too,
+   * so that an import before identity's first profile finds the table, empty).
+   */
   @Singleton
   @Bean(preDestroy = "close")
   Lakehouse lakehouse(LakehouseProperties properties) {
     Lakehouse lakehouse = Lakehouse.open(properties);
     lakehouse.ensureBuckets();
     lakehouse.ensureTables(
-        List.of(LakehouseTables.WEARABLE_SAMPLES, LakehouseTables.JOURNAL_ENTRIES));
+        List.of(
+            LakehouseTables.WEARABLE_SAMPLES,
+            LakehouseTables.JOURNAL_ENTRIES,
+            LakehouseTables.USER_PROFILES));
     return lakehouse;
   }
 
@@ -89,6 +98,12 @@ public class LakehouseFactory {
   @Named("journal_entries")
   BatchSink<RecordedJournalEntry> journalSink(TableAppender appender) {
     return new IcebergJournalSink(appender);
+  }
+
+  /** The profiles identity publishes, read for the time zone of imports. */
+  @Singleton
+  ProfileStore profileStore(Lakehouse lakehouse) {
+    return new IcebergProfileStore(lakehouse);
   }
 
   @Singleton
