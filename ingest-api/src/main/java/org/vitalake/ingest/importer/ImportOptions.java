@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.vitalake.core.id.UserId;
 
 /**
@@ -16,9 +17,16 @@ import org.vitalake.core.id.UserId;
  *     to platform user; when not empty only the participants it names are imported
  * @param timeZone the zone timestamps without an offset are read in
  * @param now the current time, bounding how far in the future a timestamp may be
+ * @param reading the participants of {@code participants} read with these options, or {@code null}
+ *     for all of them: an import whose mapped users live in different zones reads the file once per
+ *     zone, each time with that zone and the participants in it
  */
 public record ImportOptions(
-    UserId user, Map<String, UserId> participants, ZoneId timeZone, Instant now) {
+    UserId user,
+    Map<String, UserId> participants,
+    ZoneId timeZone,
+    Instant now,
+    Set<String> reading) {
 
   public ImportOptions {
     participants = participants == null ? Map.of() : Map.copyOf(participants);
@@ -27,6 +35,19 @@ public record ImportOptions(
     }
     Objects.requireNonNull(timeZone, "timeZone");
     Objects.requireNonNull(now, "now");
+    if (reading != null) {
+      reading = Set.copyOf(reading);
+      if (!participants.keySet().containsAll(reading)) {
+        throw new IllegalArgumentException(
+            "participants read " + reading + " must be in the userMap " + participants.keySet());
+      }
+    }
+  }
+
+  /** Options that read every participant of {@code participants}. */
+  public ImportOptions(
+      UserId user, Map<String, UserId> participants, ZoneId timeZone, Instant now) {
+    this(user, participants, timeZone, now, null);
   }
 
   /** Options for one user's own export. */
@@ -36,10 +57,14 @@ public record ImportOptions(
 
   /**
    * The platform user a dataset participant's records belong to: the mapped user when a participant
-   * map is given (empty for participants it does not name), else the import's user.
+   * map is given (empty for participants it does not name or that are not being {@link #reading
+   * read}), else the import's user.
    */
   public Optional<UserId> userFor(String participant) {
     if (!participants.isEmpty()) {
+      if (reading != null && !reading.contains(participant)) {
+        return Optional.empty();
+      }
       return Optional.ofNullable(participants.get(participant));
     }
     return Optional.of(user);

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.vitalake.core.id.UserId;
@@ -36,6 +38,8 @@ final class ImportProgress {
   private final Clock clock;
   private final Instant startedAt;
   private volatile Instant finishedAt;
+  private volatile ImportTimeZone timeZone;
+  private volatile Map<String, ImportTimeZone> participantTimeZones = Map.of();
 
   ImportProgress(String importId, ImportFormat format, UserId owner, Clock clock) {
     this.importId = importId;
@@ -60,9 +64,20 @@ final class ImportProgress {
     }
   }
 
-  void reading(ImportInput input) {
-    bytesTotal = input.totalBytes();
+  /** Reading {@code input} {@code passes} times (once per zone the participants live in). */
+  void reading(ImportInput input, int passes) {
+    long total = input.totalBytes();
+    bytesTotal = total < 0 ? total : total * passes;
     bytesRead = input::bytesRead;
+  }
+
+  /**
+   * The zones chosen: {@code zone} for everything, or {@code null} when the participants' differ
+   * ({@code participants} holds each participant's, empty without a userMap).
+   */
+  void timeZones(ImportTimeZone zone, Map<String, ImportTimeZone> participants) {
+    participantTimeZones = Map.copyOf(participants);
+    timeZone = zone;
   }
 
   void archived(List<String> refs) {
@@ -94,6 +109,10 @@ final class ImportProgress {
     long total = bytesTotal;
     long read = bytesRead.getAsLong();
     Instant finished = finishedAt;
+    ImportTimeZone zone = timeZone;
+    Map<String, ImportStatusResponse.TimeZoneResponse> participants = new TreeMap<>();
+    participantTimeZones.forEach(
+        (id, z) -> participants.put(id, ImportStatusResponse.TimeZoneResponse.of(z)));
     return new ImportStatusResponse(
         importId,
         format.code(),
@@ -115,6 +134,9 @@ final class ImportProgress {
         rawRefs,
         startedAt.toString(),
         clock.instant().toString(),
-        finished == null ? null : finished.toString());
+        finished == null ? null : finished.toString(),
+        zone == null ? null : zone.zone().getId(),
+        zone == null ? null : zone.source().code(),
+        participants);
   }
 }

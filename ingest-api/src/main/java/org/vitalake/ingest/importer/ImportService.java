@@ -32,6 +32,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -68,6 +69,15 @@ import org.vitalake.lakehouse.RawArchive;
  * the uploads this process has seen. An upload not started within {@link
  * IngestProperties#getUploadExpiry()} is refused with 410 and its parts are deleted when it is next
  * touched; one started is recorded as started and refused with 409 when started again.
+ *
+ * <p>Timestamps without an offset (Fitabase, Fitbit Web API JSON, Google Fit, PMData) are read in
+ * the zone the request names; without one, in the time zone of the user's latest profile; without
+ * that, in the format's {@link ImportFormat#defaultZone()} (see {@link ImportTimeZones}). With a
+ * {@code userMap} and no {@code userId} the rule holds per participant: the file is read once per
+ * distinct zone of the mapped users, each time with that zone and only the participants in it (one
+ * pass when they share a zone, as is usual). With a {@code userId} everything is read in that
+ * user's zone. The zones used, and why, are reported in the import's status, and are part of what
+ * makes two imports of the same content the same import.
  */
 @Singleton
 public class ImportService implements AutoCloseable {
@@ -93,6 +103,7 @@ public class ImportService implements AutoCloseable {
   private final ImportCommitter committer;
   private final ImportStatusStore statuses;
   private final UploadStore uploadStore;
+  private final ImportTimeZones timeZones;
   private final ObjectMapper json;
   private final Clock clock = Clock.systemUTC();
   private final Duration statusInterval;
@@ -117,20 +128,37 @@ public class ImportService implements AutoCloseable {
       ImportFormat format,
       @Nullable UserId user,
       Map<String, UserId> participants,
-      ZoneId zone,
+      @Nullable ZoneId requestedZone,
       UserId owner) {}
+
+  /**
+   * One read of the file: its zone and the participants read in it ({@code null}: all of the
+   * plan's).
+   */
+  private record Pass(ZoneId zone, @Nullable Set<String> participants) {}
+
+  /**
+   * The zones an import reads in: the passes over the file, the zone of everything ({@code null}
+   * when participants differ) and each participant's.
+   */
+  private record Zones(
+      List<Pass> passes,
+      @Nullable ImportTimeZone common,
+      Map<String, ImportTimeZone> participants) {}
 
   public ImportService(
       RawArchive archive,
       ImportCommitter committer,
       ImportStatusStore statuses,
       UploadStore uploadStore,
+      ImportTimeZones timeZones,
       IngestProperties properties,
       ObjectMapper json) {
     this.archive = archive;
     this.committer = committer;
     this.statuses = statuses;
     this.uploadStore = uploadStore;
+    this.timeZones = timeZones;
     this.json = json;
     this.statusInterval = properties.getImportStatusInterval();
     this.sampleBatch = properties.getImportSampleBatch();
@@ -649,8 +677,10 @@ public class ImportService implements AutoCloseable {
       Source source) {
     Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
     try {
+      Zones zones = chooseZones(plan, fileName);
+      progress.timeZones(zones.common(), zones.participants());
       String content = source.key();
-      String documentKey = "imports/" + scopeKey(plan, content) + ".json";
+      String documentKey = "imports/" + scopeKey(plan, zones, content) + ".json";
       Optional<String> earlier = findEarlierImport(plan.owner(), documentKey);
       if (earlier.isPresent()) {
         progress.duplicateOf(earlier.get());
@@ -662,9 +692,8 @@ public class ImportService implements AutoCloseable {
               : archiveParts(plan, progress.importId, file, fileName, receivedAt);
       progress.archived(refs);
       try (ImportInput input = source.open()) {
-        progress.reading(input);
-        ImportOptions options =
-            new ImportOptions(plan.user(), plan.participants(), plan.zone(), clock.instant());
+        progress.reading(input, zones.passes().size());
+        Instant now = clock.instant();
         CommittingImportSink sink =
             new CommittingImportSink(
                 committer,
@@ -674,7 +703,12 @@ public class ImportService implements AutoCloseable {
                 clock,
                 refs.get(0));
         try {
-          plan.format().createImporter().importFrom(input, options, sink);
+          for (Pass pass : zones.passes()) {
+            ImportOptions options =
+                new ImportOptions(
+                    plan.user(), plan.participants(), pass.zone(), now, pass.participants());
+            plan.format().createImporter().importFrom(input, options, sink);
+          }
           sink.flush();
         } finally {
           sink.settle();
@@ -886,15 +920,63 @@ public class ImportService implements AutoCloseable {
         participants.isEmpty() || requested != null ? caller.authorizeWriteFor(requested) : null;
     ZoneId zone;
     try {
-      zone =
-          timeZone == null || timeZone.isBlank()
-              ? parsed.defaultZone()
-              : ZoneId.of(timeZone.strip());
+      zone = timeZone == null || timeZone.isBlank() ? null : ZoneId.of(timeZone.strip());
     } catch (DateTimeException e) {
       throw ProblemException.invalid(
           "timeZone", "'" + timeZone + "' is not an IANA time zone such as Europe/Oslo");
     }
     return new Plan(parsed, user, participants, zone, user != null ? user : caller.subject());
+  }
+
+  /**
+   * The zone of each user of the import (see the class comment): one pass for an import with a
+   * {@code userId}, else one per distinct zone of the mapped participants.
+   *
+   * @throws ImportFailedException naming {@code fileName} when a profile cannot be read
+   */
+  private Zones chooseZones(Plan plan, String fileName) {
+    if (plan.user() != null) {
+      ImportTimeZone zone = choose(plan, plan.user(), fileName);
+      Map<String, ImportTimeZone> participants = new TreeMap<>();
+      plan.participants().keySet().forEach(p -> participants.put(p, zone));
+      return new Zones(List.of(new Pass(zone.zone(), null)), zone, participants);
+    }
+    Map<String, ImportTimeZone> participants = new TreeMap<>();
+    Map<ZoneId, Set<String>> byZone = new LinkedHashMap<>();
+    plan.participants()
+        .forEach(
+            (participant, user) -> {
+              ImportTimeZone zone = choose(plan, user, fileName);
+              participants.put(participant, zone);
+              byZone.computeIfAbsent(zone.zone(), z -> new TreeSet<>()).add(participant);
+            });
+    if (byZone.size() == 1) {
+      ZoneId zone = byZone.keySet().iterator().next();
+      Set<ImportTimeZone> distinct = Set.copyOf(participants.values());
+      return new Zones(
+          List.of(new Pass(zone, null)),
+          distinct.size() == 1 ? distinct.iterator().next() : null,
+          participants);
+    }
+    List<Pass> passes = new ArrayList<>();
+    byZone.forEach((zone, group) -> passes.add(new Pass(zone, group)));
+    return new Zones(passes, null, participants);
+  }
+
+  private ImportTimeZone choose(Plan plan, UserId user, String fileName) {
+    try {
+      return timeZones.choose(plan.format(), plan.requestedZone(), user);
+    } catch (RuntimeException e) {
+      throw new ImportFailedException(
+          fileName,
+          "cannot read the profile of user "
+              + user
+              + " to learn the time zone its timestamps are in ("
+              + e.getMessage()
+              + "); nothing was imported. Import again, or name the zone (timeZone) to import"
+              + " without the profile",
+          e);
+    }
   }
 
   private Map<String, String> parseUserMap(@Nullable String text) {
@@ -928,18 +1010,29 @@ public class ImportService implements AutoCloseable {
     return caller.roles().stream().anyMatch(Caller.WRITE_FOR_OTHERS::contains);
   }
 
-  /** Same content, same format, same users and zone: the same import. */
-  private static String scopeKey(Plan plan, String content) {
+  /**
+   * Same content, same format, same users and zones: the same import. An import read in one zone
+   * has the key it had before zones were chosen per participant.
+   */
+  private static String scopeKey(Plan plan, Zones zones, String content) {
+    boolean perParticipant = zones.passes().size() > 1;
     StringBuilder scope = new StringBuilder();
     scope
         .append(plan.format().code())
         .append('|')
         .append(plan.user())
         .append('|')
-        .append(plan.zone())
+        .append(perParticipant ? "per-participant" : zones.passes().get(0).zone())
         .append('|');
     plan.participants()
-        .forEach((k, v) -> scope.append(k).append('=').append(v.value()).append(','));
+        .forEach(
+            (k, v) -> {
+              scope.append(k).append('=').append(v.value());
+              if (perParticipant) {
+                scope.append('@').append(zones.participants().get(k).zone());
+              }
+              scope.append(',');
+            });
     scope.append('|').append(content);
     return hex(digest().digest(scope.toString().getBytes(StandardCharsets.UTF_8)));
   }

@@ -3,7 +3,10 @@ package org.vitalake.ingest.importer;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * {@code GET /imports/{id}}: how far an import is.
@@ -26,6 +29,13 @@ import java.util.List;
  * @param startedAt when the import was accepted (ISO-8601, UTC)
  * @param updatedAt when this state was last recorded (ISO-8601, UTC)
  * @param finishedAt when the import ended as done or failed, or {@code null} while running
+ * @param timeZone the IANA zone timestamps without an offset were read in; {@code null} until the
+ *     import has chosen it (it reads the users' profiles first), and when the mapped participants
+ *     were read in different zones or for different reasons ({@code participantTimeZones} tells)
+ * @param timeZoneSource why that zone: {@code request} (the import named it), {@code profile} (the
+ *     user's profile) or {@code format-default} (neither did); {@code null} when {@code timeZone}
+ *     is
+ * @param participantTimeZones for an import with a {@code userMap}: each participant's zone and why
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -45,17 +55,39 @@ public record ImportStatusResponse(
     List<String> rawRefs,
     String startedAt,
     String updatedAt,
-    @Nullable String finishedAt) {
+    @Nullable String finishedAt,
+    @Nullable String timeZone,
+    @Nullable String timeZoneSource,
+    Map<String, TimeZoneResponse> participantTimeZones) {
 
   public ImportStatusResponse {
     rejections = rejections == null ? List.of() : List.copyOf(rejections);
     rawRefs = rawRefs == null ? List.of() : List.copyOf(rawRefs);
+    // states recorded before imports reported zones have none
+    participantTimeZones =
+        participantTimeZones == null
+            ? Map.of()
+            : Collections.unmodifiableSortedMap(new TreeMap<>(participantTimeZones));
   }
 
   /** One rejected record. */
   @Serdeable
   public record RejectionResponse(
       String file, long record, @Nullable String field, String reason) {}
+
+  /**
+   * A zone an import read timestamps without an offset in.
+   *
+   * @param timeZone IANA zone id, e.g. {@code Europe/Berlin}
+   * @param source {@code request}, {@code profile} or {@code format-default}
+   */
+  @Serdeable
+  public record TimeZoneResponse(String timeZone, String source) {
+
+    static TimeZoneResponse of(ImportTimeZone zone) {
+      return new TimeZoneResponse(zone.zone().getId(), zone.source().code());
+    }
+  }
 
   /** This state as failed with {@code reason}, finished at {@code when}. */
   public ImportStatusResponse failed(String reason, String when) {
@@ -75,6 +107,9 @@ public record ImportStatusResponse(
         rawRefs,
         startedAt,
         when,
-        when);
+        when,
+        timeZone,
+        timeZoneSource,
+        participantTimeZones);
   }
 }

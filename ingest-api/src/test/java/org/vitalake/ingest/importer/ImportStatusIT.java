@@ -198,7 +198,10 @@ class ImportStatusIT {
             List.of("s3://raw/" + user + "/apple-health/export.xml"),
             killedAt.minusSeconds(60).toString(),
             killedAt.toString(),
-            null);
+            null,
+            "UTC",
+            "profile",
+            Map.of());
     server.context().getBean(ImportStatusStore.class).save(UserId.of(user), lastRecorded);
 
     // when
