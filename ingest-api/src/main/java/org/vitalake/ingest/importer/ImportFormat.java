@@ -13,7 +13,10 @@ import org.vitalake.ingest.importer.pmdata.PmdataImporter;
 
 /**
  * A file format the importer reads, with its command-line name and the time zone its zone-less
- * timestamps are read in when the caller does not name one.
+ * timestamps are read in when neither the import request nor the user's profile names one (see
+ * {@link ImportTimeZones}). Apple Health and FIT timestamps carry their own offset or instant, so
+ * their default zone is never used: a FIT file whose device wrote no local offset keeps no offset,
+ * and the nightly normalize takes the local day from the user's profile zone.
  */
 public enum ImportFormat {
   APPLE_HEALTH("apple-health", ZoneId.of("UTC"), AppleHealthImporter::new),
@@ -40,7 +43,10 @@ public enum ImportFormat {
     return code;
   }
 
-  /** The zone zone-less timestamps are read in unless the caller names the user's zone. */
+  /**
+   * The zone zone-less timestamps are read in when neither the request nor the user's profile names
+   * one.
+   */
   public ZoneId defaultZone() {
     return defaultZone;
   }

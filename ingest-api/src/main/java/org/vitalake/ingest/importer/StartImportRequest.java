@@ -14,7 +14,8 @@ import java.util.Map;
  * @param rawRef {@code s3://<raw bucket>/<key>} of an archived object, or {@code null}
  * @param userId whose data it is; the token's subject when absent
  * @param userMap dataset participant id to platform user id, for multi-person datasets
- * @param timeZone IANA zone that zone-less timestamps are read in; the format's default when absent
+ * @param timeZone IANA zone that zone-less timestamps are read in; when absent, each user's profile
+ *     zone, else the format's default
  */
 @Serdeable
 public record StartImportRequest(

@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.vitalake.ingest.importer.ImportFailedException;
@@ -28,6 +30,10 @@ import org.vitalake.ingest.importer.fitbit.FitbitWebApiImporter;
  * {@code ./vitalake import <format> <path> [--user ID] [--users N] [--time-zone ZONE]}: uploads a
  * device export or research dataset to the running ingest API, maps a dataset's participants to
  * platform users through identity, shows progress and prints what was imported and rejected.
+ *
+ * <p>Without {@code --time-zone}, timestamps without an offset are read in each user's profile zone
+ * (the format's default for a user without one); participants' users created here get the named
+ * zone, or the format's default, in their profile.
  */
 public final class ImportCommand {
 
@@ -258,6 +264,7 @@ public final class ImportCommand {
     out.printf(Locale.ROOT, "  records read  %,d%n", status.rowsRead());
     out.printf(Locale.ROOT, "  accepted      %,d%n", status.accepted());
     out.printf(Locale.ROOT, "  rejected      %,d%n", status.rejected());
+    reportTimeZones(status);
     if (!status.rejections().isEmpty()) {
       out.println("  first rejections (file:line or record, field: reason):");
       status.rejections().stream()
@@ -277,6 +284,33 @@ public final class ImportCommand {
       return 1;
     }
     return 0;
+  }
+
+  /** The zone timestamps without an offset were read in and why; per zone for participants. */
+  private void reportTimeZones(ImportStatusResponse status) {
+    if (status.timeZone() != null) {
+      out.printf(
+          Locale.ROOT, "  time zone     %s (%s)%n", status.timeZone(), status.timeZoneSource());
+      return;
+    }
+    Map<String, Long> participantsPerZone =
+        status.participantTimeZones().values().stream()
+            .collect(
+                Collectors.groupingBy(
+                    z -> z.timeZone() + " (" + z.source() + ")",
+                    TreeMap::new,
+                    Collectors.counting()));
+    String label = "  time zones    ";
+    for (Map.Entry<String, Long> zone : participantsPerZone.entrySet()) {
+      out.printf(
+          Locale.ROOT,
+          "%s%s: %d participant%s%n",
+          label,
+          zone.getKey(),
+          zone.getValue(),
+          zone.getValue() == 1 ? "" : "s");
+      label = " ".repeat(label.length());
+    }
   }
 
   private String url(String variable, String portVariable, String defaultPort) {
