@@ -38,9 +38,18 @@ import org.vitalake.core.sample.DeviceType;
  * ({@code sample_key} is the natural key of user, metric, source, device, start, end and value, so
  * copies share the metric and start), and every group {@link SourcePriority} resolves in a run of
  * neighbouring rows: the readings of one metric at one second, the interval rows of one metric in
- * one UTC hour. Only daily totals wait for the end of their (user, metric) run, because they count
- * only on days without finer rows. Memory is bounded by the largest such group, not by the
+ * one local hour. Only daily totals wait for the end of their (user, metric) run, because they
+ * count only on days without finer rows. Memory is bounded by the largest such group, not by the
  * partition.
+ *
+ * <p>A group is resolved whole and each row it keeps goes to its own local day: rows of one instant
+ * placed with different offsets (one device sends its own, another falls back to the profile's
+ * zone) may fall on different days, and splitting the group by day first would keep one of each.
+ * The hour of an interval group is the local hour of the row that opens it (its effective offset:
+ * its own, else the profile zone's at that instant); the rows starting before that hour ends join
+ * it whatever their own offset. With whole-hour offsets that is the UTC hour; in a half- or
+ * quarter-hour zone it is the local clock's hour, so a source's minute rows and its hourly total
+ * for that hour meet in one group.
  */
 final class SampleResolver implements FlatMapFunction<Iterator<InternalRow>, InternalRow> {
 
@@ -326,7 +335,10 @@ final class SampleResolver implements FlatMapFunction<Iterator<InternalRow>, Int
     private UTF8String lastUnit;
     private double[] lastConversion;
     private final List<Sample> group = new ArrayList<>();
-    private long groupSlot;
+
+    /** Epoch second at which the open group ends: later rows start the next group. */
+    private long groupEnd;
+
     private final List<Sample> dayTotals = new ArrayList<>();
     private final Set<Integer> finerDays = new HashSet<>();
 
@@ -417,19 +429,25 @@ final class SampleResolver implements FlatMapFunction<Iterator<InternalRow>, Int
         lastUnit = null;
       }
       Sample sample = place(row, copiesOfRow > 1 ? REDELIVERED : null);
+      long start = Math.floorDiv(row.getLong(START), MICROS);
       switch (info.resolution()) {
         case ONE_DEVICE_PER_NIGHT -> emit(sample);
-        case DEDUPE_SAME_INSTANT, DEDUPE_SAME_START ->
-            add(Math.floorDiv(row.getLong(START), MICROS), sample);
+        case DEDUPE_SAME_INSTANT, DEDUPE_SAME_START -> add(sample, start, start + 1);
         case BEST_COVERAGE_PER_HOUR -> {
           if (sample.granularity == SampleNormalizer.DAY) {
             dayTotals.add(sample);
           } else {
             finerDays.add(sample.localDay);
-            add(Math.floorDiv(Math.floorDiv(row.getLong(START), MICROS), SECONDS_PER_HOUR), sample);
+            // interval metrics are placed by their start: the offset is the one at the start
+            add(sample, start, localHourEnd(start, sample.offset));
           }
         }
       }
+    }
+
+    /** The epoch second at which the local hour holding {@code second} ends, at {@code offset}. */
+    private static long localHourEnd(long second, int offset) {
+      return (Math.floorDiv(second + offset, SECONDS_PER_HOUR) + 1) * SECONDS_PER_HOUR - offset;
     }
 
     private Sample place(InternalRow row, UTF8String dupFlag) {
@@ -560,22 +578,30 @@ final class SampleResolver implements FlatMapFunction<Iterator<InternalRow>, Int
       return compareDoubles(Math.abs(value - expected), tolerance) > 0 ? UNIT_MISMATCH : null;
     }
 
-    private void add(long slot, Sample sample) {
-      if (!group.isEmpty() && slot != groupSlot) {
+    /**
+     * Adds {@code sample}, starting at epoch second {@code start}, to the open group, or resolves
+     * that group and opens one ending at {@code end} when the sample starts after it. The run is
+     * sorted by start, so a group is a run of neighbouring rows.
+     */
+    private void add(Sample sample, long start, long end) {
+      if (!group.isEmpty() && start >= groupEnd) {
         flushGroup();
       }
-      groupSlot = slot;
+      if (group.isEmpty()) {
+        groupEnd = end;
+      }
       group.add(sample);
     }
 
+    /** Resolves the open group whole; each kept row goes to its own local day. */
     private void flushGroup() {
       if (group.isEmpty()) {
         return;
       }
       if (info.resolution() == SourcePriority.Resolution.BEST_COVERAGE_PER_HOUR) {
-        forEachDay(group, this::bestCoverage);
+        bestCoverage(group);
       } else {
-        forEachDay(group, this::preferredReading);
+        preferredReading(group);
       }
       group.clear();
     }
@@ -614,8 +640,8 @@ final class SampleResolver implements FlatMapFunction<Iterator<InternalRow>, Int
     }
 
     /**
-     * Interval totals of one day and slot: each series keeps its finest rows; the series with the
-     * best coverage (then device preference, source, device) is kept.
+     * Interval totals of one hour (or, for daily totals, one day): each series keeps its finest
+     * rows; the series with the best coverage (then device preference, source, device) is kept.
      */
     private void bestCoverage(List<Sample> samples) {
       List<Series> series = new ArrayList<>(4);
@@ -673,7 +699,7 @@ final class SampleResolver implements FlatMapFunction<Iterator<InternalRow>, Int
       return compareStrings(a.deviceKey, b.deviceKey) < 0;
     }
 
-    /** Readings of one day at one second: the one from the preferred device is kept. */
+    /** Readings at one second: the one from the preferred device is kept, on its own day. */
     private void preferredReading(List<Sample> samples) {
       Sample best = samples.get(0);
       for (int i = 1; i < samples.size(); i++) {
