@@ -23,6 +23,7 @@ import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.percentile;
+import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.size;
@@ -172,7 +173,10 @@ public final class DailyMetricsAggregator {
    *
    * <p>Coverage: the hours a row covers are bits of a mask (bit 0 is 18 hours before the local
    * midnight, the earliest a day can start in any offset), so the day's distinct hours are the bits
-   * set in the OR of its masks.
+   * set in the OR of its masks. The hours are those of the local clock (a +05:30 zone's 10:00-11:00
+   * is one bit, not two UTC hours), clipped to the row's local day, and each bit is an elapsed
+   * hour: the hour a fall-back day repeats is two bits, and the hour a spring-forward day skips
+   * none.
    *
    * <p>Night heart rate: the sessions a heart-rate reading may fall in (those ending on its day or
    * the next) come with it from a join on (user, day); a reading inside sessions that end the next
@@ -193,19 +197,19 @@ public final class DailyMetricsAggregator {
       Dataset<Row> samples, Dataset<Row> sleepSessions, Dataset<Row> timeZones) {
     Column s = unix_seconds(col("start_time"));
     Column e = coalesce(unix_seconds(col("end_time")), s);
-    Column firstHour = floor(s.divide(3600));
-    Column lastHour = floor(when(e.gt(s), e.minus(1)).otherwise(s).divide(3600));
-    Column midnightHour = unix_date(col("local_date")).cast("long").multiply(24);
-    // the local day as an interval of UTC hours, from the offset the row was placed with
-    Column dayStartHour =
-        floor(
-            unix_date(col("local_date"))
-                .cast("long")
-                .multiply(86_400L)
-                .minus(col("zone_offset_seconds"))
-                .divide(3600));
-    Column from = greatest(firstHour, dayStartHour).minus(midnightHour.minus(MASK_HOURS_BEFORE));
-    Column to = least(lastHour, dayStartHour.plus(24)).minus(midnightHour.minus(MASK_HOURS_BEFORE));
+    // hours of the local clock: UTC hours moved by the offset's part below an hour (+05:30 starts
+    // them at half past), counted from a fixed base so that a DST day's elapsed hours stay apart
+    Column offset = col("zone_offset_seconds").cast("long");
+    Column shift = pmod(offset, lit(3600L));
+    Column firstHour = floor(s.plus(shift).divide(3600));
+    Column lastHour = floor(when(e.gt(s), e.minus(1)).otherwise(s).plus(shift).divide(3600));
+    Column dayHours = unix_date(col("local_date")).cast("long").multiply(24);
+    Column maskBase = dayHours.minus(MASK_HOURS_BEFORE);
+    // the local day as 24 of those hours from the offset the row was placed with: a row crossing
+    // midnight counts up to the day's last hour, never the next day's first
+    Column dayStartHour = dayHours.minus(floor(offset.divide(3600)));
+    Column from = greatest(firstHour, dayStartHour).minus(maskBase);
+    Column to = least(lastHour, dayStartHour.plus(23)).minus(maskBase);
     Column mask =
         when(
                 e.minus(s)

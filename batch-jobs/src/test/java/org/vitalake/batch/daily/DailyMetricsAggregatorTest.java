@@ -295,6 +295,118 @@ class DailyMetricsAggregatorTest {
     assertThat(row.<Double>getAs("sleep_minutes")).isNull();
   }
 
+  @Test
+  void countsAStepRowCrossingMidnightOnlyInItsOwnDaysLastHour(SparkSession spark) {
+    // given one UTC step row from 23:55 to 00:05
+    LocalDate day = LocalDate.of(2025, 6, 13);
+    Instant start = day.atTime(23, 55).toInstant(ZoneOffset.UTC);
+    BronzeRows bronze = new BronzeRows();
+    bronze.sample(
+        "u1",
+        Metric.STEPS,
+        80,
+        start,
+        start.plusSeconds(600),
+        ZoneOffset.UTC,
+        "garmin",
+        "venu",
+        DeviceType.WATCH);
+
+    // when
+    Row row = day(spark, bronze, "u1", day);
+
+    // then hour 23 of its day, not hour 0 of the next
+    assertThat(row.<Double>getAs("coverage")).isEqualTo(1 / 24.0);
+  }
+
+  @Test
+  void countsTwoReadingsInOneLocalHourOfAHalfHourZoneAsOneHour(SparkSession spark) {
+    // given a Kolkata profile (+05:30) and heart rate at 10:15 and 10:45 local, which are in two
+    // UTC hours (04:45 and 05:15)
+    ZoneId kolkata = ZoneId.of("Asia/Kolkata");
+    LocalDate day = LocalDate.of(2025, 6, 14);
+    BronzeRows bronze = new BronzeRows().profile("u1", kolkata.getId(), Instant.EPOCH);
+    for (int minute : List.of(15, 45)) {
+      bronze.sample(
+          "u1",
+          Metric.HEART_RATE,
+          60,
+          day.atTime(10, minute).atZone(kolkata).toInstant(),
+          null,
+          null,
+          "garmin",
+          "venu",
+          DeviceType.WATCH);
+    }
+
+    // when
+    Row row = day(spark, bronze, "u1", day);
+
+    // then
+    assertThat(row.<Double>getAs("coverage")).isEqualTo(1 / 24.0);
+  }
+
+  @Test
+  void countsAWorkoutCrossingMidnightOnlyUpToMidnight(SparkSession spark) {
+    // given a UTC workout from 23:30 to 00:30 and a heart rate reading at noon
+    LocalDate day = LocalDate.of(2025, 6, 15);
+    Instant start = day.atTime(23, 30).toInstant(ZoneOffset.UTC);
+    BronzeRows bronze = new BronzeRows();
+    bronze.sample(
+        "u1",
+        Metric.WORKOUT,
+        60,
+        start,
+        start.plusSeconds(3600),
+        ZoneOffset.UTC,
+        "garmin",
+        "venu",
+        DeviceType.WATCH);
+    watch(bronze, Metric.HEART_RATE, 70, day.atTime(12, 0).toInstant(ZoneOffset.UTC));
+
+    // when
+    Row row = day(spark, bronze, "u1", day);
+
+    // then hours 12 and 23
+    assertThat(row.<Double>getAs("coverage")).isEqualTo(2 / 24.0);
+  }
+
+  @Test
+  void countsEachElapsedHourOfTheFallBackDayIncludingTheRepeatedOne(SparkSession spark) {
+    // given the Oslo fall-back day (25 hours) with a minute of steps in every elapsed hour, and
+    // on the spring-forward day (23 hours) only the two hours around the skipped one
+    LocalDate fallBack = LocalDate.of(2025, 10, 26);
+    LocalDate springForward = LocalDate.of(2025, 3, 30);
+    BronzeRows bronze = new BronzeRows().profile("u1", OSLO.getId(), Instant.EPOCH);
+    Instant end = fallBack.plusDays(1).atStartOfDay(OSLO).toInstant();
+    int hours = 0;
+    for (Instant t = fallBack.atStartOfDay(OSLO).toInstant();
+        t.isBefore(end);
+        t = t.plusSeconds(3600)) {
+      bronze.sample(
+          "u1", Metric.STEPS, 10, t, t.plusSeconds(60), null, "garmin", "venu", DeviceType.WATCH);
+      hours++;
+    }
+    for (int hour : List.of(1, 3)) {
+      Instant t = springForward.atTime(hour, 10).atZone(OSLO).toInstant();
+      bronze.sample(
+          "u1", Metric.STEPS, 10, t, t.plusSeconds(60), null, "garmin", "venu", DeviceType.WATCH);
+    }
+    double springHours =
+        Duration.between(
+                springForward.atStartOfDay(OSLO), springForward.plusDays(1).atStartOfDay(OSLO))
+            .toHours();
+
+    // when
+    Row fall = day(spark, bronze, "u1", fallBack);
+    Row spring = day(spark, bronze, "u1", springForward);
+
+    // then
+    assertThat(hours).isEqualTo(25);
+    assertThat(fall.<Double>getAs("coverage")).isEqualTo(1.0);
+    assertThat(spring.<Double>getAs("coverage")).isEqualTo(2 / springHours);
+  }
+
   /** A reading of user u1's watch (garmin venu), in UTC. */
   private static void watch(BronzeRows bronze, Metric metric, double value, Instant at) {
     bronze.sample(
