@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.vitalake.core.id.UserId;
+import org.vitalake.core.metric.Metric;
+import org.vitalake.core.metric.MetricKind;
+import org.vitalake.core.metric.Unit;
 import org.vitalake.core.sample.DeviceType;
 import org.vitalake.core.sample.InvalidSampleException;
 import org.vitalake.core.sample.Sample;
@@ -17,6 +20,10 @@ import org.vitalake.ingest.sync.SyncResponse.RejectedPoint;
  * Maps a {@link SyncRequest} to core {@link Sample}s: request-level problems (no source, bad device
  * type, too many points) refuse the request; point-level problems reject only that point, by index,
  * with a reason naming the field.
+ *
+ * <p>Core requires an end for amounts and sessions; the seed contract's points are {@code {type,
+ * value, timestamp}}, so a point without {@code endTimestamp} gets the end it implies ({@link
+ * #impliedEnd}).
  */
 public final class DataPointMapper {
 
@@ -130,18 +137,67 @@ public final class DataPointMapper {
         point.zoneOffset() != null ? zoneOffset(point.zoneOffset()) : start.offset();
     String device =
         point.device() != null && !point.device().isBlank() ? point.device() : request.device();
-    return SampleFactory.create(
-        userId,
-        point.type(),
-        value,
-        point.unit(),
-        start.instant(),
-        end == null ? null : end.instant(),
-        offset,
-        request.source(),
-        device,
-        deviceType,
-        now);
+    Instant implied =
+        end == null ? impliedEnd(point.type(), value, point.unit(), start.instant()) : null;
+    try {
+      return SampleFactory.create(
+          userId,
+          point.type(),
+          value,
+          point.unit(),
+          start.instant(),
+          end != null ? end.instant() : implied,
+          offset,
+          request.source(),
+          device,
+          deviceType,
+          now);
+    } catch (InvalidSampleException e) {
+      if (implied != null && e.field().equals("end")) {
+        // the client sent no end: say which of its fields put the implied one out of bounds
+        throw new PointException(
+            "timestamp",
+            e.getMessage()
+                + "; without endTimestamp the end is the timestamp plus the value in minutes");
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * The end a point without {@code endTimestamp} implies, or {@code null} when it implies none or
+   * core will reject the point anyway (unknown type or unit, value out of range: core's message
+   * names that field, as before).
+   *
+   * <ul>
+   *   <li>A duration in minutes (workout, sleep_session, active_minutes) ends that many minutes
+   *       after its start: its interval cannot be shorter than the time it measures.
+   *   <li>Any other amount (steps, distance, energy, floors) was reported at that instant: the end
+   *       is the start, a zero-length interval.
+   *   <li>An instantaneous reading needs no end, and a sleep_stage's value is a stage code, not a
+   *       length, so it still needs {@code endTimestamp}.
+   * </ul>
+   */
+  static Instant impliedEnd(String type, double value, String unit, Instant start) {
+    Metric metric;
+    double canonical;
+    try {
+      metric = Metric.parse(type);
+      Unit parsed =
+          unit == null || unit.isBlank() ? metric.canonicalUnit() : metric.parseUnit(unit);
+      canonical = metric.toCanonical(value, parsed);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    if (!metric.kind().requiresEnd()
+        || !Double.isFinite(canonical)
+        || !metric.isInRange(canonical)) {
+      return null;
+    }
+    if (metric.canonicalUnit() == Unit.MINUTE) {
+      return start.plusMillis(Math.round(canonical * 60_000));
+    }
+    return metric.kind() == MetricKind.INTERVAL_TOTAL ? start : null;
   }
 
   private static double number(Object value) {

@@ -3,6 +3,7 @@ package org.vitalake.ingest.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -155,6 +156,123 @@ class DataPointMapperTest {
         .isInstanceOfSatisfying(
             ProblemException.class,
             e -> assertThat(e.errors().get(0).field()).isEqualTo("deviceType"));
+  }
+
+  @Test
+  void readsAnAmountWithoutEndTimestampAsReportedAtItsTimestamp() {
+    // given: the seed contract's point, {type, value, timestamp}
+    String at = "2025-11-21T07:30:00Z";
+    List<DataPoint> amounts =
+        List.of("steps", "distance", "active_energy", "basal_energy", "floors").stream()
+            .map(type -> new DataPoint(type, 5, at, null, null, null, null))
+            .toList();
+
+    // when
+    DataPointMapper.MappedPoints mapped =
+        new DataPointMapper(10).map(request(amounts.toArray(DataPoint[]::new)), USER, NOW);
+
+    // then
+    assertThat(mapped.rejected()).isEmpty();
+    assertThat(mapped.samples())
+        .hasSize(amounts.size())
+        .allSatisfy(
+            sample -> {
+              assertThat(sample.start()).isEqualTo(Instant.parse(at));
+              assertThat(sample.end()).isEqualTo(sample.start());
+            });
+  }
+
+  @Test
+  void endsADurationWithoutEndTimestampItsValueInMinutesAfterItsStart() {
+    // given
+    Instant start = Instant.parse("2025-11-20T23:00:00Z");
+    DataPoint sleep = new DataPoint("sleep_session", 420, start.toString(), null, null, null, null);
+    DataPoint workoutInHours =
+        new DataPoint("workout", 1.5, start.toString(), null, "h", null, null);
+    DataPoint activeMinutes =
+        new DataPoint("active_minutes", 30, start.toString(), null, null, null, null);
+
+    // when
+    List<Sample> samples =
+        mapper.map(request(sleep, workoutInHours, activeMinutes), USER, NOW).samples();
+
+    // then
+    assertThat(samples)
+        .extracting(Sample::end)
+        .containsExactly(
+            start.plus(Duration.ofMinutes(420)),
+            start.plus(Duration.ofMinutes(90)),
+            start.plus(Duration.ofMinutes(30)));
+  }
+
+  @Test
+  void keepsAnExplicitEndTimestampOverTheImpliedOne() {
+    DataPoint sleep =
+        new DataPoint(
+            "sleep_session", 420, "2025-11-20T22:30:00Z", "2025-11-21T06:30:00Z", null, null, null);
+    DataPoint steps =
+        new DataPoint(
+            "steps", 500, "2025-11-21T07:00:00Z", "2025-11-21T07:15:00Z", null, null, null);
+
+    List<Sample> samples = mapper.map(request(sleep, steps), USER, NOW).samples();
+
+    assertThat(samples)
+        .extracting(Sample::end)
+        .containsExactly(
+            Instant.parse("2025-11-21T06:30:00Z"), Instant.parse("2025-11-21T07:15:00Z"));
+  }
+
+  @Test
+  void rejectsAnOutOfRangeValueWithoutEndTimestampNamingTheValueAsBefore() {
+    // given
+    String at = "2025-11-21T07:30:00Z";
+    DataPoint negativeSteps = new DataPoint("steps", -5, at, null, null, null, null);
+    DataPoint dayLongSleep = new DataPoint("sleep_session", 1441, at, null, null, null, null);
+    DataPoint negativeWorkout = new DataPoint("workout", -1, at, null, null, null, null);
+
+    // when
+    DataPointMapper.MappedPoints mapped =
+        mapper.map(request(negativeSteps, dayLongSleep, negativeWorkout), USER, NOW);
+
+    // then
+    assertThat(mapped.samples()).isEmpty();
+    assertThat(mapped.rejected())
+        .extracting(SyncResponse.RejectedPoint::field)
+        .containsExactly("value", "value", "value");
+    assertThat(mapped.rejected().get(0).reason()).contains("-5");
+    assertThat(mapped.rejected().get(1).reason()).contains("1441");
+  }
+
+  @Test
+  void stillRequiresEndTimestampForASleepStageWhoseValueIsACode() {
+    DataPoint stage =
+        new DataPoint("sleep_stage", 2, "2025-11-21T03:00:00Z", null, null, null, null);
+
+    DataPointMapper.MappedPoints mapped = mapper.map(request(stage), USER, NOW);
+
+    assertThat(mapped.rejected())
+        .singleElement()
+        .extracting(SyncResponse.RejectedPoint::field)
+        .isEqualTo("endTimestamp");
+  }
+
+  @Test
+  void namesTheTimestampWhenTheImpliedEndLiesTooFarAhead() {
+    // given: 23 h ahead is allowed for a start, but 23 h plus 2 h of workout is not for its end
+    Instant start = NOW.plus(Duration.ofHours(23));
+    DataPoint workout = new DataPoint("workout", 120, start.toString(), null, null, null, null);
+
+    // when
+    DataPointMapper.MappedPoints mapped = mapper.map(request(workout), USER, NOW);
+
+    // then
+    assertThat(mapped.rejected())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.field()).isEqualTo("timestamp");
+              assertThat(r.reason()).contains("without endTimestamp");
+            });
   }
 
   private static SyncRequest request(DataPoint... points) {

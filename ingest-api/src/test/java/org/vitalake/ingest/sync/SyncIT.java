@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -120,6 +121,75 @@ class SyncIT {
         .isCloseTo(165 * 0.45359237, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(weightRow.getField("unit")).isEqualTo("lb");
     assertThat(weightRow.getField("zone_offset_seconds")).isEqualTo(7200);
+  }
+
+  @Test
+  void acceptsTheSeedContractsPointWithoutEndTimestampAsAnAmountAtThatInstant() throws Exception {
+    // given: exactly the seed design's shape, {type, value, timestamp} with userId and source
+    String user = "u-" + UUID.randomUUID();
+    Instant at = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+    String body =
+        "{\"userId\":\""
+            + user
+            + "\",\"source\":\"w\",\"dataPoints\":[{\"type\":\"steps\",\"value\":5,\"timestamp\":\""
+            + at
+            + "\"}]}";
+
+    // when
+    Reply reply =
+        client.sync(jwks.token(user, "user"), body.getBytes(StandardCharsets.UTF_8), null);
+
+    // then
+    assertThat(reply.status()).as(reply.body()).isEqualTo(202);
+    JsonNode json = Json.parse(reply.body());
+    assertThat(json.get("accepted").asInt()).isEqualTo(1);
+    Record row = rowsOf(json.get("ingestId").asText()).get(0);
+    assertThat(row.getField("metric")).isEqualTo("steps");
+    assertThat(row.getField("value")).isEqualTo(5.0);
+    assertThat(((OffsetDateTime) row.getField("start_time")).toInstant()).isEqualTo(at);
+    assertThat(row.getField("end_time")).isEqualTo(row.getField("start_time"));
+  }
+
+  @Test
+  void endsASleepWithoutEndTimestampItsMinutesAfterItsStartAndKeepsAnExplicitEnd()
+      throws Exception {
+    // given
+    String user = "u-" + UUID.randomUUID();
+    Instant start = Instant.now().minus(Duration.ofHours(10)).truncatedTo(ChronoUnit.SECONDS);
+    Map<String, Object> sleep = Json.point("sleep_session", 420, start.toString());
+    Map<String, Object> steps = Json.point("steps", 800, start.toString());
+    Instant stepsEnd = start.plus(Duration.ofMinutes(15));
+    steps.put("endTimestamp", stepsEnd.toString());
+
+    // when
+    Reply reply =
+        client.sync(
+            jwks.token(user, "user"), Json.bytes(syncBody(user, List.of(sleep, steps))), null);
+
+    // then
+    assertThat(reply.status()).as(reply.body()).isEqualTo(202);
+    Map<Object, Instant> ends = new LinkedHashMap<>();
+    rowsOf(Json.parse(reply.body()).get("ingestId").asText())
+        .forEach(
+            r ->
+                ends.put(
+                    r.getField("metric"), ((OffsetDateTime) r.getField("end_time")).toInstant()));
+    assertThat(ends)
+        .containsOnly(
+            Map.entry("sleep_session", start.plus(Duration.ofMinutes(420))),
+            Map.entry("steps", stepsEnd));
+  }
+
+  @Test
+  void answersAnOutOfRangeAmountWithoutEndTimestampWith422NamingTheValue() throws Exception {
+    String user = "u-" + UUID.randomUUID();
+    byte[] body =
+        Json.bytes(syncBody(user, List.of(Json.point("steps", -5, "2026-11-20T22:00:00Z"))));
+
+    JsonNode problem = assertProblem(client.sync(jwks.token(user, "user"), body, null), 422);
+
+    assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("dataPoints[0].value");
+    assertThat(problem.get("errors").get(0).get("reason").asText()).contains("-5");
   }
 
   @Test
