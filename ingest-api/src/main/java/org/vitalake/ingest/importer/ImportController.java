@@ -140,12 +140,22 @@ public class ImportController {
     return service.find(Caller.of(authentication), importId);
   }
 
+  /**
+   * Reads {@code body} as {@code type}.
+   *
+   * @throws ProblemException 400 naming the body when it is not such an object, or JSON null
+   */
   private <T> T parse(byte[] body, Class<T> type) {
+    T value;
     try {
-      return json.readValue(body, type);
+      value = json.readValue(body, type);
     } catch (IOException | RuntimeException e) {
       throw ProblemException.invalid(
           "body", "not a valid " + type.getSimpleName() + " JSON object: " + e.getMessage());
     }
+    if (value == null) {
+      throw ProblemException.invalid("body", "the request body is null; send a JSON object");
+    }
+    return value;
   }
 }

@@ -3,9 +3,12 @@ package org.vitalake.ingest.importer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.iceberg.expressions.Expressions;
@@ -13,12 +16,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.vitalake.ingest.bench.IngestClient.Reply;
 import org.vitalake.ingest.importer.applehealth.AppleHealthImporter;
 import org.vitalake.ingest.importer.cli.ImportClient;
 import org.vitalake.ingest.importer.cli.ImportClient.Target;
 import org.vitalake.ingest.importer.pmdata.PmdataImporter;
 import org.vitalake.ingest.support.IngestStack;
 import org.vitalake.ingest.support.IngestTestServer;
+import org.vitalake.ingest.support.Json;
 import org.vitalake.ingest.support.JwksFixture;
 import org.vitalake.lakehouse.LakehouseTables;
 import org.vitalake.lakehouse.TableScanner;
@@ -153,6 +158,26 @@ class ImportIT {
                 user.uploadMultipart(IPHONE, new Target("apple-health", "u-other", Map.of(), null)))
         .isInstanceOfSatisfying(
             ImportClient.ImportRequestException.class, e -> assertThat(e.status()).isEqualTo(403));
+  }
+
+  @Test
+  void answersAJsonNullBodyWith400ProblemNamingTheBodyOnBothJsonEndpoints() throws Exception {
+    // given
+    String token = jwks.token("u-null", "user");
+    byte[] nullBody = "null".getBytes(StandardCharsets.UTF_8);
+
+    // when
+    Reply start = server.client().post("/imports", token, nullBody, null);
+    Reply upload = server.client().post("/imports/uploads", token, nullBody, null);
+
+    // then
+    for (Reply reply : List.of(start, upload)) {
+      assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+      assertThat(reply.contentType()).startsWith("application/problem+json");
+      JsonNode problem = Json.parse(reply.body());
+      assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("body");
+      assertThat(problem.get("detail").asText()).contains("null").contains("JSON object");
+    }
   }
 
   @Test
