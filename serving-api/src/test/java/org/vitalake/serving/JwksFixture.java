@@ -71,7 +71,17 @@ public final class JwksFixture implements AutoCloseable {
 
   /** A token with a chosen issuer and audience, to show others are refused. */
   public String tokenFrom(String issuer, String audience, String subject, String... roles) {
-    Instant now = Instant.now();
+    return sign(issuer, audience, subject, Instant.now(), roles);
+  }
+
+  /** A token identity issued to {@code subject} an hour ago, expired 45 minutes ago. */
+  public String expiredToken(String subject, String... roles) {
+    return sign(
+        "vitalake-identity", "vitalake", subject, Instant.now().minus(Duration.ofHours(1)), roles);
+  }
+
+  private String sign(
+      String issuer, String audience, String subject, Instant now, String... roles) {
     JWTClaimsSet claims =
         new JWTClaimsSet.Builder()
             .issuer(issuer)
