@@ -4,6 +4,7 @@ import io.micronaut.security.authentication.Authentication;
 import java.util.Objects;
 import java.util.Set;
 import org.vitalake.core.id.UserId;
+import org.vitalake.serving.problem.ProblemException;
 
 /**
  * Who is calling, from a validated token: the subject's user id and roles.
@@ -24,9 +25,22 @@ public record Caller(UserId subject, Set<String> roles) {
     roles = Set.copyOf(roles);
   }
 
-  /** The caller described by an authenticated request's token. */
+  /**
+   * The caller described by an authenticated request's token.
+   *
+   * @throws ProblemException 400 naming {@code sub} when the token's subject is not a user id (a
+   *     service client such as {@code etl@corp}): identity signed it, so it is not a 401, and this
+   *     service serves data by user id only
+   */
   public static Caller of(Authentication authentication) {
-    return new Caller(UserId.of(authentication.getName()), Set.copyOf(authentication.getRoles()));
+    UserId subject;
+    try {
+      subject = UserId.of(authentication.getName());
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.invalid(
+          "sub", "the token's subject is not a user id: " + e.getMessage());
+    }
+    return new Caller(subject, Set.copyOf(authentication.getRoles()));
   }
 
   public boolean isAdmin() {

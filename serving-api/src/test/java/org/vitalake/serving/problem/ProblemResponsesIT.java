@@ -104,6 +104,17 @@ class ProblemResponsesIT {
     assertThat(problem.get("detail").toString()).contains("alice").contains("bob");
   }
 
+  @Test
+  void aServiceClientWhoseIdIsNotAUserIdGets400NamingTheSubject() {
+    String etl = stack.jwks().token("etl@corp", "service");
+
+    Map<String, Object> problem = problem(stack.client().get("/summaries/today", etl), 400);
+
+    assertThat(problem.get("detail").toString())
+        .startsWith("sub: the token's subject is not a user id")
+        .contains("etl@corp");
+  }
+
   private static String detail401(String token) {
     return problem(stack.client().get("/summaries/today", token), 401).get("detail").toString();
   }
