@@ -46,6 +46,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.vitalake.batch.normalize.LocalDay;
 import org.vitalake.core.metric.Metric;
+import org.vitalake.core.metric.ValueRange;
 
 /**
  * Silver tables to {@code gold.daily_metrics}: one row per user and local day that has any sample,
@@ -329,8 +330,20 @@ public final class DailyMetricsAggregator {
                 try_divide(
                     col("hours_with_data"),
                     LocalDay.hoursInDay(col("local_date"), col("time_zone")))))
-        .withColumn("resting_hr_night", coalesce(col("hr_sleep"), col("hr_early")))
+        .withColumn(
+            "resting_hr_night",
+            coalesce(restingHrOrNull(col("hr_sleep")), restingHrOrNull(col("hr_early"))))
         .drop("z_user", "time_zone", "hours_with_data", "hr_sleep", "hr_early");
+  }
+
+  /**
+   * The night heart rate as a resting heart rate, or null when no resting heart rate can be that
+   * high or low: the early hours of a day without a sleep session may hold nothing but a workout
+   * after midnight, and its 5th percentile (160 bpm, say) is no resting heart rate.
+   */
+  private static Column restingHrOrNull(Column nightHr) {
+    ValueRange resting = Metric.RESTING_HEART_RATE.range();
+    return when(nightHr.between(resting.min(), resting.max()), nightHr);
   }
 
   /** Sessions of the joined {@code sessions} that end on {@code wakeDay} and hold the reading. */

@@ -244,6 +244,33 @@ class DailyMetricsAggregatorTest {
   }
 
   @Test
+  void takesNoRestingHeartRateFromEarlyHoursHoldingOnlyAWorkout(SparkSession spark) {
+    // given no sleep session and no reported resting heart rate; the early hours hold only a run
+    // after midnight, and the night after holds a calm reading
+    LocalDate day = LocalDate.of(2025, 6, 13);
+    Instant midnight = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    BronzeRows bronze = new BronzeRows();
+    List<Double> run = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      double bpm = 155 + i;
+      watch(bronze, Metric.HEART_RATE, bpm, midnight.plusSeconds(300L * i));
+      run.add(bpm);
+    }
+    watch(bronze, Metric.HEART_RATE, 50, midnight.plusSeconds(86_400 + 3_600));
+
+    // when
+    Row row = day(spark, bronze, "u1", day);
+    Row next = day(spark, bronze, "u1", day.plusDays(1));
+
+    // then: the run's 5th percentile is above any resting heart rate, so the day has none
+    assertThat(percentile(run, DailyMetricsAggregator.NIGHT_PERCENTILE))
+        .isGreaterThan(Metric.RESTING_HEART_RATE.range().max());
+    assertThat(row.<Double>getAs("resting_hr")).isNull();
+    assertThat(row.<Double>getAs("coverage")).isEqualTo(1 / 24.0);
+    assertThat(next.<Double>getAs("resting_hr")).isEqualTo(50.0);
+  }
+
+  @Test
   void prefersReportedRestingHeartRateAndCountsPartialCoverage(SparkSession spark) {
     // given steps in 6 of the 24 hours of a plain UTC day and two reported resting heart rates
     LocalDate day = LocalDate.of(2025, 6, 12);
