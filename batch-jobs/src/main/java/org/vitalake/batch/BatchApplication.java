@@ -32,9 +32,10 @@ import org.vitalake.lakehouse.LakehouseProperties;
 
 /**
  * The batch JVM: {@code pipeline run [--date YYYY-MM-DD] [--full]}, {@code pipeline status}, {@code
- * pipeline trigger} (queues the production DAG on Airflow) and {@code sql "<query>" [--max-rows
- * N]}. Configuration comes from the {@code VITALAKE_*} environment only, so the same jar runs
- * locally and against a cluster.
+ * pipeline abandon} (gives up a failed run instead of restarting it), {@code pipeline trigger}
+ * (queues the production DAG on Airflow) and {@code sql "<query>" [--max-rows N]}. Configuration
+ * comes from the {@code VITALAKE_*} environment only, so the same jar runs locally and against a
+ * cluster.
  */
 @SpringBootApplication
 public class BatchApplication {
@@ -43,6 +44,8 @@ public class BatchApplication {
       """
       usage: pipeline run [--date YYYY-MM-DD] [--full]   run the nightly pipeline
              pipeline status [--last N]                  the last runs and their state
+             pipeline abandon                            give up the last run if it failed, so the
+                                                         next run starts anew instead of restarting it
              pipeline trigger [--date D] [--full] [--wait]
                                                          queue the pipeline DAG on Airflow
              sql "<query>" [--max-rows N]                Spark SQL on the lakehouse""";
@@ -81,7 +84,7 @@ public class BatchApplication {
 
   private static int pipeline(List<String> args, PrintStream out) throws Exception {
     if (args.isEmpty()) {
-      throw new UsageException("pipeline needs 'run' or 'status'");
+      throw new UsageException("pipeline needs 'run', 'status', 'abandon' or 'trigger'");
     }
     String action = args.get(0);
     Map<String, String> options =
@@ -111,6 +114,13 @@ public class BatchApplication {
         int last = options.containsKey("--last") ? parseCount("--last", options.get("--last")) : 10;
         try (ConfigurableApplicationContext context = start(lakehouse, batch, null, out)) {
           context.getBean(PipelineCommand.class).status(last);
+          return 0;
+        }
+      }
+      case "abandon" -> {
+        requireOnly(options);
+        try (ConfigurableApplicationContext context = start(lakehouse, batch, null, out)) {
+          context.getBean(PipelineCommand.class).abandon();
           return 0;
         }
       }

@@ -85,6 +85,47 @@ public final class PipelineCommand {
     return launchAndReport(params);
   }
 
+  /**
+   * Gives up the last run when it did not complete, so that the next {@code pipeline run} starts a
+   * new one instead of restarting it: for a run that fails the same way on every restart (bad data
+   * a step refuses, a bug), which would otherwise hold back every later run. Nothing is lost: a new
+   * run reads the bronze snapshots committed since the last completed run, the abandoned run's
+   * included.
+   *
+   * @return whether a run was abandoned
+   */
+  public boolean abandon() {
+    JobExecution last = runs.findLast().orElse(null);
+    if (last == null || !needsRestart(last)) {
+      out.println(
+          last == null
+              ? "no pipeline runs yet: nothing to abandon"
+              : "nothing to abandon: run "
+                  + last.getJobParameters().getLong(PipelineRunListener.PARAM_RUN_ID)
+                  + " ended "
+                  + last.getStatus());
+      return false;
+    }
+    abandonIfDead(last);
+    LocalDateTime now = LocalDateTime.now();
+    for (StepExecution step : last.getStepExecutions()) {
+      if (step.getStatus() != BatchStatus.COMPLETED) {
+        step.setStatus(BatchStatus.ABANDONED);
+        repository.update(step);
+      }
+    }
+    last.setStatus(BatchStatus.ABANDONED);
+    last.setExitStatus(
+        last.getExitStatus().addExitDescription("abandoned by the operator at " + now.withNano(0)));
+    repository.update(last);
+    out.println(
+        "run "
+            + last.getJobParameters().getLong(PipelineRunListener.PARAM_RUN_ID)
+            + " abandoned; the next 'pipeline run' starts a new run over the days touched since the"
+            + " last completed run");
+    return true;
+  }
+
   /** Prints the last {@code count} executions with state, start, end and exit message. */
   public void status(int count) {
     List<JobExecution> executions = runs.findRecent(count);

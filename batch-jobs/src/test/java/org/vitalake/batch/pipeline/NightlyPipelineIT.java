@@ -581,6 +581,41 @@ class NightlyPipelineIT {
         .isEqualTo(bronze.currentSnapshot().snapshotId());
   }
 
+  @Test
+  @Order(9)
+  void anAbandonedRunIsNotRestartedAndTheNextRunProcessesItsDays() throws Exception {
+    // given a late minute row, and a run that fails on it
+    String user = USERS.get(0);
+    LocalDate day = daily.get(user).keySet().stream().skip(7).findFirst().orElseThrow();
+    Instant start = day.atTime(10, 30).atZone(ZONE).toInstant();
+    new TableAppender(lakehouse.lakehouse())
+        .append(
+            LakehouseTables.WEARABLE_SAMPLES,
+            List.of(sample(user, 23, start, start.plusSeconds(60), "fitbit-intraday")));
+    ExtensionProbeStage.FAIL_NEXT.set(true);
+    JobExecution failed = command().run(false, null);
+
+    // when the operator abandons it, and the next run follows
+    boolean abandoned = command().abandon();
+    boolean again = command().abandon();
+    JobExecution next = command().run(false, null);
+
+    // then the next run is a new run, not a restart, and it processes the late row's day
+    assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+    assertThat(abandoned).isTrue();
+    assertThat(again).as("nothing left to abandon").isFalse();
+    JobExecution stored = context.getBean(PipelineRuns.class).findRecent(2).get(1);
+    assertThat(stored.getId()).isEqualTo(failed.getId());
+    assertThat(stored.getStatus()).isEqualTo(BatchStatus.ABANDONED);
+    assertThat(next.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+    assertThat(next.getJobInstance().getId()).isNotEqualTo(failed.getJobInstance().getId());
+    assertThat(stepNames(next)).startsWith("normalizeSamples");
+    Map<Integer, Long> hours = new TreeMap<>(hourly.get(user).get(day));
+    long expected =
+        hours.entrySet().stream().mapToLong(e -> e.getKey() == 10 ? 23 : e.getValue()).sum();
+    assertThat(goldSteps().get(user).get(day)).isEqualTo(expected);
+  }
+
   private PipelineCommand command() {
     return context.getBean(PipelineCommand.class);
   }
