@@ -9,7 +9,6 @@ import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -101,8 +100,8 @@ public final class SampleNormalizer {
    * copies of a sample and every group source priority resolves are neighbours; {@link
    * SampleResolver} then resolves them in one streaming pass over Spark's internal rows. The
    * shuffle carries only what the pass and {@code silver.samples} need: {@code received_at} (as
-   * micros) is the one column kept only to choose among copies, and copies received at the same
-   * instant are ordered by their own values, so ids never travel.
+   * micros) is kept only to choose among copies and among updates of one interval's total, and
+   * copies received at the same instant are ordered by their own values, so ids never travel.
    *
    * @param bronze rows of {@code bronze.wearable_samples}
    * @param timeZones one row per user: {@code user_id}, {@code time_zone} (see {@link
@@ -119,11 +118,11 @@ public final class SampleNormalizer {
         Map.of(
             "start_us", unix_micros(col("start_time")),
             "end_us", unix_micros(col("end_time")),
-            "time_zone", col("z_zone"));
+            "time_zone", col("z_zone"),
+            "received_us", unix_micros(col("received_at")));
     Column[] columns =
-        Stream.concat(
-                SampleResolver.INPUT.stream().map(c -> derived.getOrDefault(c, col(c)).as(c)),
-                Stream.of(unix_micros(col("received_at")).as("received_us")))
+        SampleResolver.INPUT.stream()
+            .map(c -> derived.getOrDefault(c, col(c)).as(c))
             .toArray(Column[]::new);
     Dataset<Row> input =
         bronze.join(zones, col("user_id").equalTo(zones.col("z_user")), "left").select(columns);

@@ -74,7 +74,8 @@ final class SampleResolver implements FlatMapFunction<Iterator<InternalRow>, Int
           "device",
           "device_type",
           "sample_key",
-          "time_zone");
+          "time_zone",
+          "received_us");
 
   private static final int USER = 0;
   private static final int METRIC = 1;
@@ -89,6 +90,7 @@ final class SampleResolver implements FlatMapFunction<Iterator<InternalRow>, Int
   private static final int DEVICE_TYPE = 10;
   private static final int SAMPLE_KEY = 11;
   private static final int TIME_ZONE = 12;
+  private static final int RECEIVED = 13;
 
   /** The output: the columns of {@code silver.samples}, in table order. */
   static final StructType OUTPUT =
@@ -643,7 +645,8 @@ final class SampleResolver implements FlatMapFunction<Iterator<InternalRow>, Int
      * Interval totals of one hour (or, for daily totals, one day): each series keeps its finest
      * rows; the series with the best coverage (then device preference, source, device) is kept.
      */
-    private void bestCoverage(List<Sample> samples) {
+    private void bestCoverage(List<Sample> group) {
+      List<Sample> samples = latestOfEachInterval(group);
       List<Series> series = new ArrayList<>(4);
       for (Sample s : samples) {
         Series of = seriesOf(series, s);
@@ -672,6 +675,53 @@ final class SampleResolver implements FlatMapFunction<Iterator<InternalRow>, Int
           emit(s);
         }
       }
+    }
+
+    /**
+     * The rows of {@code group} without those a series sent again for the same interval: a total
+     * sent once more with another value (a device re-syncing its day or hour as it goes) is an
+     * update, not more steps, so only the one received last counts. The group is sorted by start,
+     * so such rows are in one run of equal starts; {@code group} itself is returned when there is
+     * none.
+     */
+    private static List<Sample> latestOfEachInterval(List<Sample> group) {
+      List<Sample> kept = null;
+      int runStart = 0;
+      for (int i = 0; i < group.size(); i++) {
+        Sample s = group.get(i);
+        long start = s.row.getLong(START);
+        if (start != group.get(runStart).row.getLong(START)) {
+          runStart = i;
+        }
+        boolean superseded = false;
+        for (int j = runStart; j < group.size() && !superseded; j++) {
+          Sample other = group.get(j);
+          if (other.row.getLong(START) != start) {
+            break;
+          }
+          superseded =
+              j != i && other.series == s.series && sameEnd(other, s) && updates(other, i, j, s);
+        }
+        if (superseded && kept == null) {
+          kept = new ArrayList<>(group.subList(0, i));
+        } else if (!superseded && kept != null) {
+          kept.add(s);
+        }
+      }
+      return kept == null ? group : kept;
+    }
+
+    private static boolean sameEnd(Sample a, Sample b) {
+      boolean aEnds = !a.row.isNullAt(END);
+      return aEnds == !b.row.isNullAt(END) && (!aEnds || a.row.getLong(END) == b.row.getLong(END));
+    }
+
+    /** Whether {@code other} (at {@code j}) replaces {@code s} (at {@code i}): received later. */
+    private static boolean updates(Sample other, int i, int j, Sample s) {
+      long otherReceived = other.row.getLong(RECEIVED);
+      long received = s.row.getLong(RECEIVED);
+      // received together: the one later in the sort (by sample key) wins, the same on every run
+      return otherReceived > received || (otherReceived == received && j > i);
     }
 
     private static Series seriesOf(List<Series> series, Sample sample) {

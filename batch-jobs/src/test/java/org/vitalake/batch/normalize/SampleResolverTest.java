@@ -189,4 +189,34 @@ class SampleResolverTest {
         .extracting(r -> r.getString(0))
         .containsExactly("venu");
   }
+
+  @Test
+  void countsATotalSentAgainForTheSameIntervalOnceTheLatestReceived(SparkSession spark) {
+    // given a watch that re-syncs its day total as the day goes (5,000 at noon, 7,000 in the
+    // evening) and corrects one hour of the next day downwards (450, then 400)
+    ZoneId utc = ZoneId.of("UTC");
+    LocalDate day = LocalDate.of(2025, 6, 3);
+    Instant midnight = day.atStartOfDay(utc).toInstant();
+    Instant nextMidnight = midnight.plusSeconds(86_400);
+    Instant hour = nextMidnight.plusSeconds(10 * 3600);
+    BronzeRows bronze =
+        new BronzeRows()
+            .profile("u1", utc.getId(), Instant.EPOCH)
+            .delivery(midnight.plusSeconds(12 * 3600))
+            .chargeSteps("u1", 5000, midnight, nextMidnight, ZoneOffset.UTC)
+            .delivery(midnight.plusSeconds(21 * 3600))
+            .chargeSteps("u1", 7000, midnight, nextMidnight, ZoneOffset.UTC)
+            .delivery(hour.plusSeconds(3600))
+            .chargeSteps("u1", 450, hour, hour.plusSeconds(3600), ZoneOffset.UTC)
+            .delivery(hour.plusSeconds(7200))
+            .chargeSteps("u1", 400, hour, hour.plusSeconds(3600), ZoneOffset.UTC);
+
+    // when
+    Dataset<Row> silver = normalize(spark, bronze);
+
+    // then
+    assertThat(perDay(silver, Metric.STEPS))
+        .containsExactly(Map.entry(day, 7000.0), Map.entry(day.plusDays(1), 400.0));
+    assertThat(silver.count()).isEqualTo(2);
+  }
 }
