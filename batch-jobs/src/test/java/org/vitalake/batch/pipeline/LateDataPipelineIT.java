@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,9 +26,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.vitalake.batch.BatchApplication;
 import org.vitalake.batch.BatchProperties;
-import org.vitalake.batch.spark.LakehouseSparkSession;
+import org.vitalake.batch.fixture.PipelineStack;
 import org.vitalake.core.id.UserId;
 import org.vitalake.core.metric.Metric;
 import org.vitalake.core.metric.SleepStage;
@@ -66,51 +63,27 @@ class LateDataPipelineIT {
   private static final double LATE_ENERGY = 80;
   private static final double LATE_HR = 160;
 
+  private PipelineStack stack;
   private LocalLakehouse lakehouse;
   private SparkSession spark;
   private ConfigurableApplicationContext context;
-  private Path home;
 
   @BeforeAll
   void startLakehouse() throws IOException {
-    lakehouse = LocalLakehouse.start();
-    home = Files.createTempDirectory("vitalake-late-it-");
-    BatchProperties batch =
-        BatchProperties.fromMap(
-            Map.of(
-                "VITALAKE_HOME",
-                home.toString(),
-                BatchProperties.ENV_SPARK_MASTER,
-                "local[2]",
-                BatchProperties.ENV_SHUFFLE_PARTITIONS,
-                "2",
-                BatchProperties.ENV_ARRIVAL_MARGIN_MINUTES,
-                "0"));
-    // a session left by an earlier test class in this JVM points at that class's lakehouse
-    if (SparkSession.getDefaultSession().isDefined()) {
-      stopSession(SparkSession.getDefaultSession().get());
-    }
-    spark = LakehouseSparkSession.create(lakehouse.properties(), batch, "vitalake-late-it");
-    spark.conf().set("spark.sql.codegen.wholeStage", "false");
-    spark.conf().set("spark.sql.adaptive.enabled", "false");
-    context =
-        BatchApplication.start(
-            lakehouse.properties(),
-            batch,
-            spark,
+    stack =
+        PipelineStack.start(
+            "vitalake-late-it",
+            Map.of(BatchProperties.ENV_ARRIVAL_MARGIN_MINUTES, "0"),
             new PrintStream(System.out, true, StandardCharsets.UTF_8));
+    lakehouse = stack.lakehouse();
+    spark = stack.spark();
+    context = stack.context();
   }
 
   @AfterAll
-  void stop() throws IOException {
-    if (context != null) {
-      context.close();
-    }
-    if (spark != null) {
-      stopSession(spark);
-    }
-    if (lakehouse != null) {
-      lakehouse.close();
+  void stop() {
+    if (stack != null) {
+      stack.close();
     }
   }
 
@@ -304,11 +277,5 @@ class LateDataPipelineIT {
     r.setField("zone_offset_seconds", OFFSET.getTotalSeconds());
     r.setField("sample_key", sample.sampleKey());
     return r;
-  }
-
-  private static void stopSession(SparkSession session) {
-    session.stop();
-    SparkSession.clearActiveSession();
-    SparkSession.clearDefaultSession();
   }
 }

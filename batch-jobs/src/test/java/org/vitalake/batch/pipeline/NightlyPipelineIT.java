@@ -41,10 +41,9 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.StepExecution;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.vitalake.batch.BatchApplication;
 import org.vitalake.batch.BatchProperties;
 import org.vitalake.batch.coaching.CoachingStepConfiguration;
-import org.vitalake.batch.spark.LakehouseSparkSession;
+import org.vitalake.batch.fixture.PipelineStack;
 import org.vitalake.batch.sql.SqlCommand;
 import org.vitalake.coaching.features.DayObservation;
 import org.vitalake.coaching.pmdata.PmDataReader;
@@ -93,7 +92,7 @@ class NightlyPipelineIT {
   private SparkSession spark;
   private ConfigurableApplicationContext context;
   private final ByteArrayOutputStream output = new ByteArrayOutputStream();
-  private Path home;
+  private PipelineStack stack;
   private BatchProperties batch;
 
   /** participant -> days, from the PMData files. */
@@ -107,26 +106,16 @@ class NightlyPipelineIT {
 
   @BeforeAll
   void startLakehouseAndWriteBronze() throws IOException {
-    lakehouse = LocalLakehouse.start();
-    home = Files.createTempDirectory("vitalake-batch-it-");
-    batch =
-        BatchProperties.fromMap(
-            Map.of(
-                "VITALAKE_HOME",
-                home.toString(),
-                BatchProperties.ENV_SPARK_MASTER,
-                "local[2]",
-                BatchProperties.ENV_SHUFFLE_PARTITIONS,
-                "2",
-                // rows are stamped and committed within milliseconds here
-                BatchProperties.ENV_ARRIVAL_MARGIN_MINUTES,
-                "0"));
-    spark = LakehouseSparkSession.create(lakehouse.properties(), batch, "vitalake-batch-it");
-    // a few thousand rows: code generation and adaptive re-planning cost more than they save
-    spark.conf().set("spark.sql.codegen.wholeStage", "false");
-    spark.conf().set("spark.sql.adaptive.enabled", "false");
-    PrintStream out = new PrintStream(new Tee(output, System.out), true, StandardCharsets.UTF_8);
-    context = BatchApplication.start(lakehouse.properties(), batch, spark, out);
+    stack =
+        PipelineStack.start(
+            "vitalake-batch-it",
+            // rows are stamped and committed within milliseconds here
+            Map.of(BatchProperties.ENV_ARRIVAL_MARGIN_MINUTES, "0"),
+            new PrintStream(new Tee(output, System.out), true, StandardCharsets.UTF_8));
+    lakehouse = stack.lakehouse();
+    batch = stack.batch();
+    spark = stack.spark();
+    context = stack.context();
 
     readFitabase();
     TableAppender appender = new TableAppender(lakehouse.lakehouse());
@@ -180,12 +169,9 @@ class NightlyPipelineIT {
   }
 
   @AfterAll
-  void stop() throws IOException {
-    if (context != null) {
-      context.close();
-    }
-    if (lakehouse != null) {
-      lakehouse.close();
+  void stop() {
+    if (stack != null) {
+      stack.close();
     }
   }
 

@@ -33,9 +33,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.vitalake.batch.BatchApplication;
-import org.vitalake.batch.BatchProperties;
-import org.vitalake.batch.spark.LakehouseSparkSession;
+import org.vitalake.batch.fixture.PipelineStack;
 import org.vitalake.core.id.IngestId;
 import org.vitalake.core.id.UserId;
 import org.vitalake.core.metric.Metric;
@@ -77,6 +75,7 @@ class PmDataPipelineIT {
 
   private static final double TOLERANCE = 1e-6;
 
+  private PipelineStack stack;
   private LocalLakehouse lakehouse;
   private SparkSession spark;
   private ConfigurableApplicationContext context;
@@ -98,26 +97,14 @@ class PmDataPipelineIT {
       readExpected(user, pmdata.resolve(user).resolve("fitbit"));
     }
 
-    lakehouse = LocalLakehouse.start();
-    Path home = Files.createTempDirectory("vitalake-pmdata-it-");
-    BatchProperties batch =
-        BatchProperties.fromMap(
-            Map.of(
-                "VITALAKE_HOME",
-                home.toString(),
-                BatchProperties.ENV_SPARK_MASTER,
-                "local[2]",
-                BatchProperties.ENV_SHUFFLE_PARTITIONS,
-                "2"));
-    // a session left by an earlier test class in this JVM points at that class's lakehouse
-    if (SparkSession.getDefaultSession().isDefined()) {
-      stopSession(SparkSession.getDefaultSession().get());
-    }
-    spark = LakehouseSparkSession.create(lakehouse.properties(), batch, "vitalake-pmdata-it");
-    spark.conf().set("spark.sql.codegen.wholeStage", "false");
-    spark.conf().set("spark.sql.adaptive.enabled", "false");
-    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    context = BatchApplication.start(lakehouse.properties(), batch, spark, out);
+    stack =
+        PipelineStack.start(
+            "vitalake-pmdata-it",
+            Map.of(),
+            new PrintStream(System.out, true, StandardCharsets.UTF_8));
+    lakehouse = stack.lakehouse();
+    spark = stack.spark();
+    context = stack.context();
 
     TableAppender appender = new TableAppender(lakehouse.lakehouse());
     List<Record> profiles = new ArrayList<>();
@@ -166,14 +153,8 @@ class PmDataPipelineIT {
 
   @AfterAll
   void stop() {
-    if (context != null) {
-      context.close();
-    }
-    if (spark != null) {
-      stopSession(spark);
-    }
-    if (lakehouse != null) {
-      lakehouse.close();
+    if (stack != null) {
+      stack.close();
     }
   }
 
@@ -505,11 +486,5 @@ class PmDataPipelineIT {
         null,
         DeviceType.WATCH,
         now);
-  }
-
-  private static void stopSession(SparkSession session) {
-    session.stop();
-    SparkSession.clearActiveSession();
-    SparkSession.clearDefaultSession();
   }
 }
