@@ -183,15 +183,17 @@ public final class DataPointMapper {
     double canonical;
     try {
       metric = Metric.parse(type);
+      // most points without an end are readings (heart rate): nothing more to work out for them
+      if (!metric.kind().requiresEnd()) {
+        return null;
+      }
       Unit parsed =
           unit == null || unit.isBlank() ? metric.canonicalUnit() : metric.parseUnit(unit);
       canonical = metric.toCanonical(value, parsed);
     } catch (IllegalArgumentException e) {
       return null;
     }
-    if (!metric.kind().requiresEnd()
-        || !Double.isFinite(canonical)
-        || !metric.isInRange(canonical)) {
+    if (!Double.isFinite(canonical) || !metric.isInRange(canonical)) {
       return null;
     }
     if (metric.canonicalUnit() == Unit.MINUTE) {
