@@ -16,6 +16,8 @@ import org.apache.iceberg.Schema;
 import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.types.Types;
+import org.vitalake.core.consent.ConsentDecision;
+import org.vitalake.core.consent.Purpose;
 import org.vitalake.core.id.EntryId;
 import org.vitalake.core.id.IngestId;
 import org.vitalake.core.id.UserId;
@@ -253,6 +255,29 @@ public final class BronzeRecords {
         zone == null ? null : ZoneId.of(zone),
         goals,
         instant(r.getField("updated_at")));
+  }
+
+  /** A {@code bronze.user_consents} row. */
+  public static Record consent(ConsentDecision d) {
+    Record r = GenericRecord.create(LakehouseTables.USER_CONSENTS.schema());
+    r.setField("user_id", d.userId().value());
+    r.setField("purpose", d.purpose().code());
+    r.setField("version", d.version());
+    r.setField("granted", d.granted());
+    r.setField("policy_version", d.policyVersion());
+    r.setField("recorded_at", utc(d.recordedAt()));
+    return r;
+  }
+
+  /** The decision a {@code bronze.user_consents} row holds. */
+  public static ConsentDecision parseConsent(Record r) {
+    return new ConsentDecision(
+        UserId.of((String) r.getField("user_id")),
+        Purpose.parse((String) r.getField("purpose")),
+        (Integer) r.getField("version"),
+        (Boolean) r.getField("granted"),
+        (String) r.getField("policy_version"),
+        instant(r.getField("recorded_at")));
   }
 
   /** A {@code bronze.erasure_requests} row. */

@@ -134,6 +134,25 @@ public final class LakehouseTables {
               required(8, "updated_at", timestamptz(), "when this snapshot was taken (UTC)")),
           LakehouseTables::unpartitioned);
 
+  /**
+   * Users' consent decisions as identity recorded them (its database is the record): a decision is
+   * identified by user, purpose and version and may appear twice after a retried delivery; the
+   * highest version per user and purpose is in effect ({@code org.vitalake.core.consent.Consents}).
+   */
+  public static final TableDefinition USER_CONSENTS =
+      table(
+          BRONZE,
+          "user_consents",
+          "Consent decisions per user and purpose, the highest version is in effect",
+          new Schema(
+              required(1, "user_id", string(), "pseudonymous user id"),
+              required(2, "purpose", string(), "coaching or research"),
+              required(3, "version", Types.IntegerType.get(), "1, then one more per change"),
+              required(4, "granted", Types.BooleanType.get(), "whether the user agreed"),
+              optional(5, "policy_version", string(), "policy text version the user saw"),
+              required(6, "recorded_at", timestamptz(), "when identity recorded it (UTC)")),
+          LakehouseTables::unpartitioned);
+
   /** Erasure requests the nightly run applies to every table holding the user's rows. */
   public static final TableDefinition ERASURE_REQUESTS =
       table(
@@ -371,6 +390,7 @@ public final class LakehouseTables {
           WEARABLE_SAMPLES,
           JOURNAL_ENTRIES,
           USER_PROFILES,
+          USER_CONSENTS,
           ERASURE_REQUESTS,
           SAMPLES,
           SLEEP_SESSIONS,

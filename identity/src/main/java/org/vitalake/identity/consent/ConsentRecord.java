@@ -2,6 +2,9 @@ package org.vitalake.identity.consent;
 
 import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
+import org.vitalake.core.consent.ConsentDecision;
+import org.vitalake.core.consent.Purpose;
+import org.vitalake.core.id.UserId;
 
 /**
  * One version of a user's decision about one purpose.
@@ -14,4 +17,10 @@ public record ConsentRecord(
     int version,
     boolean granted,
     @Nullable String policyVersion,
-    Instant recordedAt) {}
+    Instant recordedAt) {
+
+  /** The decision as the lakehouse copy holds it. */
+  public ConsentDecision decisionOf(UserId userId) {
+    return new ConsentDecision(userId, purpose, version, granted, policyVersion, recordedAt);
+  }
+}

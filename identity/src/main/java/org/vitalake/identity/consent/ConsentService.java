@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.vitalake.core.consent.Purpose;
 import org.vitalake.core.id.UserId;
 import org.vitalake.identity.account.AccountService;
 import org.vitalake.identity.account.JdbcAccountRepository;
@@ -19,11 +20,13 @@ import org.vitalake.identity.consent.ConsentApi.ConsentView;
 import org.vitalake.identity.consent.ConsentApi.ConsentsRequest;
 import org.vitalake.identity.consent.ConsentApi.ConsentsResponse;
 import org.vitalake.identity.jdbc.Transactions;
+import org.vitalake.identity.outbox.LakehouseOutbox;
 import org.vitalake.identity.problem.ProblemException;
 
 /**
  * A user's consents: read by the user or an admin (who answers access requests from them), changed
- * by the user only; every change is a new version.
+ * by the user only; every change is a new version, queued in the same transaction for the lakehouse
+ * copy ({@code bronze.user_consents}) the nightly jobs and the serving API enforce.
  */
 @Singleton
 public class ConsentService {
@@ -33,6 +36,7 @@ public class ConsentService {
   private final Transactions transactions;
   private final JdbcConsentRepository consents;
   private final JdbcAccountRepository accounts;
+  private final LakehouseOutbox outbox;
   private final AuditLog audit;
   private final Clock clock;
 
@@ -40,11 +44,13 @@ public class ConsentService {
       Transactions transactions,
       JdbcConsentRepository consents,
       JdbcAccountRepository accounts,
+      LakehouseOutbox outbox,
       AuditLog audit,
       Clock clock) {
     this.transactions = transactions;
     this.consents = consents;
     this.accounts = accounts;
+    this.outbox = outbox;
     this.audit = audit;
     this.clock = clock;
   }
@@ -96,8 +102,13 @@ public class ConsentService {
                 consents.insert(connection, userId, next);
                 added.add(next);
               }
+              outbox.enqueue(
+                  connection, userId, added.stream().map(r -> r.decisionOf(userId)).toList());
               return consents.findAll(connection, userId);
             });
+    if (!added.isEmpty()) {
+      outbox.publishSoon();
+    }
     for (ConsentRecord record : added) {
       audit.record(
           AuditEvent.CONSENT_CHANGED,

@@ -7,12 +7,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.vitalake.core.consent.ConsentDecision;
+import org.vitalake.core.consent.Purpose;
 import org.vitalake.core.id.UserId;
 import org.vitalake.identity.jdbc.Rows;
 
 /** The append-only {@code consents} table. */
 @Singleton
-class JdbcConsentRepository {
+public class JdbcConsentRepository {
 
   /** Every version for the user, oldest first. */
   List<ConsentRecord> findAll(Connection connection, UserId userId) throws SQLException {
@@ -35,6 +37,28 @@ class JdbcConsentRepository {
       }
     }
     return records;
+  }
+
+  /** Every decision of every user, for the lakehouse copy; oldest first. */
+  public List<ConsentDecision> findEveryDecision(Connection connection) throws SQLException {
+    List<ConsentDecision> decisions = new ArrayList<>();
+    try (PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT user_id, purpose, version, granted, policy_version, recorded_at"
+                    + " FROM consents ORDER BY id");
+        ResultSet rs = select.executeQuery()) {
+      while (rs.next()) {
+        decisions.add(
+            new ConsentDecision(
+                UserId.of(rs.getString("user_id")),
+                Purpose.parse(rs.getString("purpose")),
+                rs.getInt("version"),
+                rs.getBoolean("granted"),
+                rs.getString("policy_version"),
+                Rows.instant(rs, "recorded_at")));
+      }
+    }
+    return decisions;
   }
 
   void insert(Connection connection, UserId userId, ConsentRecord record) throws SQLException {

@@ -3,12 +3,14 @@ package org.vitalake.identity.lakehouse;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
+import org.vitalake.core.consent.ConsentStore;
 import org.vitalake.core.profile.ProfileStore;
 import org.vitalake.identity.erasure.ErasureRequestStore;
 import org.vitalake.identity.erasure.iceberg.IcebergErasureRequestStore;
 import org.vitalake.lakehouse.Lakehouse;
 import org.vitalake.lakehouse.LakehouseProperties;
 import org.vitalake.lakehouse.TableAppender;
+import org.vitalake.lakehouse.consent.IcebergConsentStore;
 import org.vitalake.lakehouse.profile.IcebergProfileStore;
 
 /**
@@ -35,6 +37,11 @@ public class LakehouseFactory {
   @Singleton
   ProfileStore profileStore(Lakehouse lakehouse) {
     return new IcebergProfileStore(lakehouse);
+  }
+
+  @Singleton
+  ConsentStore consentStore(Lakehouse lakehouse) {
+    return new IcebergConsentStore(lakehouse);
   }
 
   @Singleton

@@ -20,25 +20,37 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vitalake.core.consent.ConsentDecision;
+import org.vitalake.core.consent.ConsentStore;
 import org.vitalake.core.id.UserId;
 import org.vitalake.core.profile.ProfileStore;
 import org.vitalake.core.profile.UserProfile;
+import org.vitalake.identity.consent.JdbcConsentRepository;
 import org.vitalake.identity.erasure.ErasureRequest;
 import org.vitalake.identity.erasure.ErasureRequestStore;
 import org.vitalake.identity.jdbc.Rows;
 import org.vitalake.identity.jdbc.Transactions;
 
 /**
- * Carries profile snapshots and erasure requests to the lakehouse. Each is written to {@code
- * lakehouse_outbox} in the transaction of the change it describes, then published in order: in the
- * background right after the request (so a slow object store never slows a response), and again on
- * a timer while the lakehouse is unreachable.
+ * Carries profile snapshots, consent decisions and erasure requests to the lakehouse. Each is
+ * written to {@code lakehouse_outbox} in the transaction of the change it describes, then published
+ * in order: in the background right after the request (so a slow object store never slows a
+ * response), and again on a timer while the lakehouse is unreachable.
  */
 @Singleton
 public class LakehouseOutbox {
 
   static final String PROFILE = "profile_snapshot";
   static final String ERASURE = "erasure_request";
+  static final String CONSENT = "consent_decisions";
+
+  /**
+   * Queued once by migration V2: publishes every decision recorded before identity published
+   * consents, read when it is published. Decisions recorded later are queued on their own too, so
+   * some may be delivered twice, which readers allow for.
+   */
+  static final String CONSENT_BACKFILL = "consent_backfill";
+
   private static final int BATCH = 100;
   private static final Logger LOG = LoggerFactory.getLogger(LakehouseOutbox.class);
 
@@ -47,6 +59,8 @@ public class LakehouseOutbox {
   private final Clock clock;
   private final BeanProvider<ProfileStore> profiles;
   private final BeanProvider<ErasureRequestStore> erasures;
+  private final BeanProvider<ConsentStore> consents;
+  private final JdbcConsentRepository consentRecords;
   private final ExecutorService executor;
   private final AtomicBoolean publishQueued = new AtomicBoolean();
   private volatile boolean closed;
@@ -57,6 +71,8 @@ public class LakehouseOutbox {
       Clock clock,
       BeanProvider<ProfileStore> profiles,
       BeanProvider<ErasureRequestStore> erasures,
+      BeanProvider<ConsentStore> consents,
+      JdbcConsentRepository consentRecords,
       @Named(TaskExecutors.IO) ExecutorService executor) {
     this.executor = executor;
     this.transactions = transactions;
@@ -64,6 +80,8 @@ public class LakehouseOutbox {
     this.clock = clock;
     this.profiles = profiles;
     this.erasures = erasures;
+    this.consents = consents;
+    this.consentRecords = consentRecords;
   }
 
   /** Queues a profile snapshot in the caller's transaction. */
@@ -76,13 +94,27 @@ public class LakehouseOutbox {
     insert(connection, ERASURE, request.userId(), write(OutboxPayloads.ErasurePayload.of(request)));
   }
 
-  /** Snapshots not yet published are dropped with the account they describe. */
-  public void discardPendingProfiles(Connection connection, UserId userId) throws SQLException {
+  /** Queues a user's new consent decisions in the caller's transaction. */
+  public void enqueue(Connection connection, UserId userId, List<ConsentDecision> decisions)
+      throws SQLException {
+    if (!decisions.isEmpty()) {
+      insert(
+          connection, CONSENT, userId, write(OutboxPayloads.ConsentPayload.of(userId, decisions)));
+    }
+  }
+
+  /**
+   * Profile snapshots and consent decisions not yet published are dropped with the account they
+   * describe.
+   */
+  public void discardPending(Connection connection, UserId userId) throws SQLException {
     try (PreparedStatement delete =
         connection.prepareStatement(
-            "DELETE FROM lakehouse_outbox WHERE user_id = ? AND kind = ? AND published_at IS NULL")) {
+            "DELETE FROM lakehouse_outbox WHERE user_id = ? AND kind IN (?, ?)"
+                + " AND published_at IS NULL")) {
       delete.setString(1, userId.value());
       delete.setString(2, PROFILE);
+      delete.setString(3, CONSENT);
       delete.executeUpdate();
     }
   }
@@ -171,6 +203,14 @@ public class LakehouseOutbox {
                 .get()
                 .append(
                     json.readValue(row.payload(), OutboxPayloads.ErasurePayload.class).toRequest());
+        case CONSENT ->
+            consents
+                .get()
+                .append(
+                    json.readValue(row.payload(), OutboxPayloads.ConsentPayload.class)
+                        .toDecisions());
+        case CONSENT_BACKFILL ->
+            consents.get().append(transactions.inTransaction(consentRecords::findEveryDecision));
         default -> throw new IllegalStateException("unknown outbox kind " + row.kind());
       }
     } catch (IOException e) {

@@ -5,6 +5,8 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import org.vitalake.core.consent.ConsentDecision;
+import org.vitalake.core.consent.Purpose;
 import org.vitalake.core.id.UserId;
 import org.vitalake.core.profile.Sex;
 import org.vitalake.core.profile.UserProfile;
@@ -63,4 +65,45 @@ final class OutboxPayloads {
       return new ErasureRequest(requestId, UserId.of(userId), Instant.parse(requestedAt));
     }
   }
+
+  @Serdeable
+  record ConsentPayload(String userId, List<DecisionPayload> decisions) {
+
+    static ConsentPayload of(UserId userId, List<ConsentDecision> decisions) {
+      return new ConsentPayload(
+          userId.value(),
+          decisions.stream()
+              .map(
+                  d ->
+                      new DecisionPayload(
+                          d.purpose().code(),
+                          d.version(),
+                          d.granted(),
+                          d.policyVersion(),
+                          d.recordedAt().toString()))
+              .toList());
+    }
+
+    List<ConsentDecision> toDecisions() {
+      return decisions.stream()
+          .map(
+              d ->
+                  new ConsentDecision(
+                      UserId.of(userId),
+                      Purpose.parse(d.purpose()),
+                      d.version(),
+                      d.granted(),
+                      d.policyVersion(),
+                      Instant.parse(d.recordedAt())))
+          .toList();
+    }
+  }
+
+  @Serdeable
+  record DecisionPayload(
+      String purpose,
+      int version,
+      boolean granted,
+      @Nullable String policyVersion,
+      String recordedAt) {}
 }

@@ -24,7 +24,7 @@ import org.apache.iceberg.types.Types;
  * <p>Silver and gold rows carry the user's {@code local_date} (or {@code plan_date}); a bronze row
  * is placed on the local day of its measurement or entry time, using the offset it was recorded in
  * ({@code zone_offset_seconds}) as silver does, and on the UTC day when it has none. Profile
- * snapshots and erasure requests are placed on the UTC day they were taken.
+ * snapshots, consent decisions and erasure requests are placed on the UTC day they were taken.
  *
  * @param name the date or timestamp column
  * @param timestamp true for a timestamp column, false for a date column
@@ -34,7 +34,14 @@ public record DayColumn(String name, boolean timestamp, String offsetColumn) {
 
   /** Day columns in order of preference; the first one a table has is used. */
   public static final List<String> CANDIDATES =
-      List.of("local_date", "plan_date", "start_time", "occurred_at", "updated_at", "requested_at");
+      List.of(
+          "local_date",
+          "plan_date",
+          "start_time",
+          "occurred_at",
+          "updated_at",
+          "recorded_at",
+          "requested_at");
 
   /** The column holding a bronze row's UTC offset in seconds. */
   public static final String OFFSET_COLUMN = "zone_offset_seconds";

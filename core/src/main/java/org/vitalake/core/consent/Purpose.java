@@ -1,4 +1,4 @@
-package org.vitalake.identity.consent;
+package org.vitalake.core.consent;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
