@@ -5,12 +5,11 @@ import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import org.vitalake.identity.throttle.SlidingWindowCounter;
 
 /**
  * Counts failed logins per key (an account's email, a client address, a service client id) in a
@@ -30,79 +29,48 @@ public class LoginThrottle {
     CLIENT
   }
 
-  private final LoginThrottleProperties properties;
-  private final Clock clock;
-  private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+  /** The key of requests whose client address could not be resolved: they share one count. */
+  static final String UNKNOWN = "(unknown)";
+
+  private final Map<Scope, SlidingWindowCounter> failures = new EnumMap<>(Scope.class);
 
   public LoginThrottle(LoginThrottleProperties properties, Clock clock) {
-    this.properties = properties;
-    this.clock = clock;
+    for (Scope scope : Scope.values()) {
+      int limit =
+          switch (scope) {
+            case ACCOUNT, CLIENT -> properties.maxFailures();
+            case ADDRESS -> properties.maxFailuresPerAddress();
+          };
+      failures.put(
+          scope,
+          new SlidingWindowCounter(
+              "failed logins per " + scope.name().toLowerCase(Locale.ROOT),
+              limit,
+              properties.window(),
+              clock));
+    }
   }
 
   /** How long {@code key} must wait before its next attempt, or empty when it may try now. */
   public Optional<Duration> findWait(Scope scope, @Nullable String key) {
-    Deque<Instant> attempts = failures.get(mapKey(scope, key));
-    if (attempts == null) {
-      return Optional.empty();
-    }
-    Instant now = clock.instant();
-    synchronized (attempts) {
-      prune(attempts, now);
-      if (attempts.size() < limit(scope)) {
-        return Optional.empty();
-      }
-      Instant oldest = attempts.peekFirst();
-      return Optional.of(Duration.between(now, oldest.plus(properties.window())));
-    }
+    return failures.get(scope).findWait(orUnknown(key));
   }
 
   public void recordFailure(Scope scope, @Nullable String key) {
-    Instant now = clock.instant();
-    Deque<Instant> attempts = failures.computeIfAbsent(mapKey(scope, key), k -> new ArrayDeque<>());
-    synchronized (attempts) {
-      prune(attempts, now);
-      attempts.addLast(now);
-      // Older entries beyond the limit change nothing; keep memory per key bounded.
-      while (attempts.size() > limit(scope)) {
-        attempts.removeFirst();
-      }
-    }
+    failures.get(scope).record(orUnknown(key));
   }
 
   public void reset(Scope scope, @Nullable String key) {
-    failures.remove(mapKey(scope, key));
+    failures.get(scope).reset(orUnknown(key));
   }
 
   /** Drops keys whose failures have all left the window. */
   @Scheduled(fixedDelay = "5m")
   void evictExpired() {
-    Instant now = clock.instant();
-    failures
-        .entrySet()
-        .removeIf(
-            entry -> {
-              synchronized (entry.getValue()) {
-                prune(entry.getValue(), now);
-                return entry.getValue().isEmpty();
-              }
-            });
+    failures.values().forEach(SlidingWindowCounter::evictExpired);
   }
 
-  private int limit(Scope scope) {
-    return switch (scope) {
-      case ACCOUNT, CLIENT -> properties.maxFailures();
-      case ADDRESS -> properties.maxFailuresPerAddress();
-    };
-  }
-
-  private static String mapKey(Scope scope, @Nullable String key) {
-    return scope + ":" + key;
-  }
-
-  private void prune(Deque<Instant> attempts, Instant now) {
-    Instant cutoff = now.minus(properties.window());
-    while (!attempts.isEmpty() && !attempts.peekFirst().isAfter(cutoff)) {
-      attempts.removeFirst();
-    }
+  private static String orUnknown(@Nullable String key) {
+    return key == null ? UNKNOWN : key;
   }
 }

@@ -6,34 +6,11 @@ import static org.vitalake.identity.auth.LoginThrottle.Scope.ACCOUNT;
 import static org.vitalake.identity.auth.LoginThrottle.Scope.ADDRESS;
 import static org.vitalake.identity.auth.LoginThrottle.Scope.CLIENT;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.vitalake.identity.support.ManualClock;
 
 class LoginThrottleTest {
-
-  /** A clock the test moves by hand. */
-  static final class ManualClock extends Clock {
-    Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 
   private final ManualClock clock = new ManualClock();
   private final Duration window = Duration.ofMinutes(15);
@@ -60,13 +37,13 @@ class LoginThrottleTest {
     // given: failures one minute apart
     for (int i = 0; i < 5; i++) {
       throttle.recordFailure(ACCOUNT, "k");
-      clock.now = clock.now.plus(Duration.ofMinutes(1));
+      clock.advance(Duration.ofMinutes(1));
     }
     // the oldest failure was 5 minutes ago, so it leaves the window in 10 minutes
     assertThat(throttle.findWait(ACCOUNT, "k")).contains(window.minus(Duration.ofMinutes(5)));
 
     // when
-    clock.now = clock.now.plus(window.minus(Duration.ofMinutes(5)));
+    clock.advance(window.minus(Duration.ofMinutes(5)));
 
     // then
     assertThat(throttle.findWait(ACCOUNT, "k")).isEmpty();
