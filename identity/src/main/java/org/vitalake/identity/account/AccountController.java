@@ -36,7 +36,10 @@ public class AccountController {
 
   @Post("/register")
   @Secured(SecurityRule.IS_ANONYMOUS)
-  @Operation(summary = "Create an account (role user); 409 when the email is taken")
+  @Operation(
+      summary =
+          "Create an account (role user); 409 when the email is taken, 429 with Retry-After when"
+              + " the client address has registered too often")
   public HttpResponse<UserResponse> register(@Body RegisterRequest body, HttpRequest<?> request) {
     Account account = accounts.register(body, addresses.resolve(request));
     return HttpResponse.<UserResponse>status(HttpStatus.CREATED)

@@ -5,10 +5,12 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.vitalake.core.id.UserId;
 import org.vitalake.core.profile.Sex;
@@ -35,6 +37,7 @@ public class AccountService {
   private final Argon2PasswordHasher hasher;
   private final LakehouseOutbox outbox;
   private final AuditLog audit;
+  private final RegistrationThrottle throttle;
   private final Clock clock;
 
   public AccountService(
@@ -43,12 +46,14 @@ public class AccountService {
       Argon2PasswordHasher hasher,
       LakehouseOutbox outbox,
       AuditLog audit,
+      RegistrationThrottle throttle,
       Clock clock) {
     this.transactions = transactions;
     this.accounts = accounts;
     this.hasher = hasher;
     this.outbox = outbox;
     this.audit = audit;
+    this.throttle = throttle;
     this.clock = clock;
   }
 
@@ -64,7 +69,12 @@ public class AccountService {
       @Nullable ZoneId timeZone,
       Map<String, Object> preferences) {}
 
-  /** Creates a user account with the {@code user} role; a taken email is a 409. */
+  /**
+   * Creates a user account with the {@code user} role; a taken email is a 409. Throttled per client
+   * address (see {@link RegistrationThrottleProperties}): a request that passes validation counts,
+   * since from there on it costs a password hash; one refused as invalid costs next to nothing and
+   * does not count, so people at a shared address correcting a form do not use up its allowance.
+   */
   public Account register(RegisterRequest request, @Nullable String clientAddress) {
     String name = ProfileFields.parseName(request.name());
     String email = ProfileFields.parseEmail(request.email());
@@ -80,6 +90,7 @@ public class AccountService {
             ProfileFields.checkWeight(request.weightKg()),
             ProfileFields.parseTimeZone(request.timeZone()),
             checkPreferences(request.preferences()));
+    requireRegistrationAllowed(clientAddress);
     // Hash outside the transaction: Argon2 is deliberately slow.
     String hash = hasher.hash(password.toCharArray());
     NewAccount withHash =
@@ -97,6 +108,24 @@ public class AccountService {
     audit.record(AuditEvent.ACCOUNT_REGISTERED, account.id().value(), null, clientAddress, null);
     outbox.publishSoon();
     return account;
+  }
+
+  private void requireRegistrationAllowed(@Nullable String clientAddress) {
+    Optional<Duration> wait = throttle.tryAcquire(clientAddress);
+    if (wait.isEmpty()) {
+      return;
+    }
+    audit.record(AuditEvent.REGISTRATION_THROTTLED, null, null, clientAddress, null);
+    long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+    throw ProblemException.tooManyAttempts(
+        "too many registrations from this client address (at most "
+            + throttle.maxPerAddress()
+            + " per "
+            + RegistrationThrottle.describe(throttle.window())
+            + "); retry after "
+            + seconds
+            + " s",
+        wait.get());
   }
 
   /** Creates the account in its own transaction, turning a duplicate email into a 409. */

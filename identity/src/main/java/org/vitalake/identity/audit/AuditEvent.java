@@ -3,6 +3,7 @@ package org.vitalake.identity.audit;
 /** Security-relevant events kept in the audit trail. */
 public enum AuditEvent {
   ACCOUNT_REGISTERED("account_registered"),
+  REGISTRATION_THROTTLED("registration_throttled"),
   LOGIN_SUCCEEDED("login_succeeded"),
   LOGIN_FAILED("login_failed"),
   LOGIN_THROTTLED("login_throttled"),

@@ -40,6 +40,13 @@ public final class IdentityClient {
         HttpRequest.POST("/register", Map.of("name", name, "email", email, "password", password)));
   }
 
+  /** A registration as forwarded by a proxy for {@code forwardedFor}. */
+  public Reply register(String name, String email, String password, String forwardedFor) {
+    return send(
+        HttpRequest.POST("/register", Map.of("name", name, "email", email, "password", password))
+            .header("X-Forwarded-For", forwardedFor));
+  }
+
   /** Registers a user with a fresh email and returns {@code {id, email, token, refreshToken}}. */
   public Session registerAndLogin(String name) {
     String email = uniqueEmail(name.toLowerCase().replace(' ', '-'));
