@@ -2,6 +2,7 @@ package org.vitalake.serving.plan;
 
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -29,6 +30,7 @@ import org.vitalake.serving.problem.ProblemException;
 import org.vitalake.serving.profile.IcebergProfiles;
 import org.vitalake.serving.realtime.BronzeConsumer;
 import org.vitalake.serving.realtime.DayTotals;
+import org.vitalake.serving.realtime.RealtimeProperties;
 import org.vitalake.serving.realtime.TodayAggregates;
 import org.vitalake.serving.request.DateParameters;
 import org.vitalake.serving.summary.IcebergDailyMetricsStore;
@@ -59,6 +61,7 @@ public class PlanService {
   private final CoachingModels models;
   private final TodayAggregates today;
   private final BronzeConsumer consumer;
+  private final RealtimeProperties realtime;
   private final VersionedCache<PlanResponse> computed = new VersionedCache<>(10_000);
   private final VersionedCache<RenderedPlan> rendered = new VersionedCache<>(20_000);
   private final Clock clock = Clock.systemUTC();
@@ -70,7 +73,8 @@ public class PlanService {
       IcebergSelfReports selfReports,
       CoachingModels models,
       TodayAggregates today,
-      BronzeConsumer consumer) {
+      BronzeConsumer consumer,
+      RealtimeProperties realtime) {
     this.plans = plans;
     this.dailyMetrics = dailyMetrics;
     this.profiles = profiles;
@@ -78,6 +82,7 @@ public class PlanService {
     this.models = models;
     this.today = today;
     this.consumer = consumer;
+    this.realtime = realtime;
   }
 
   /** A plan serialised for the wire, with its entity tag. */
@@ -106,8 +111,10 @@ public class PlanService {
    */
   public PlanResponse findPlan(UserId userId, String date) {
     if (!plans.loaded() || !dailyMetrics.loaded()) {
+      // the views are tried again every gold-refresh-interval, whether or not the last try failed
       throw ProblemException.unavailable(
-          "the coaching plans are still being loaded from the lakehouse; retry in a few seconds");
+          "the coaching plans are still being loaded from the lakehouse",
+          realtime.goldRefreshInterval());
     }
     Instant now = clock.instant();
     ZoneId zone = today.zoneOf(userId);
@@ -131,9 +138,10 @@ public class PlanService {
         && profiles.findLatest(userId).isEmpty()
         && dailyMetrics.findBefore(userId, day.plusDays(1)).isEmpty()) {
       if (!consumer.ready() || !dailyMetrics.loaded() || !profiles.loaded()) {
+        // bronze is tried again every poll-interval, the views every gold-refresh-interval
         throw ProblemException.unavailable(
-            "today's data is still being loaded after a start of the service; retry in a few"
-                + " seconds");
+            "today's data is still being loaded after a start of the service",
+            max(realtime.pollInterval(), realtime.goldRefreshInterval()));
       }
       throw noPlan(userId, day, localToday, zone);
     }
@@ -449,5 +457,9 @@ public class PlanService {
       }
       return value;
     }
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 }

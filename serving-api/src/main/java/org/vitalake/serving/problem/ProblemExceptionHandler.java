@@ -1,7 +1,9 @@
 package org.vitalake.serving.problem;
 
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.http.server.exceptions.response.Error;
@@ -24,6 +26,14 @@ public class ProblemExceptionHandler
 
   @Override
   public HttpResponse<?> handle(HttpRequest request, ProblemException exception) {
+    MutableHttpResponse<?> base = HttpResponse.status(exception.status());
+    exception
+        .retryAfter()
+        .ifPresent(
+            wait ->
+                base.header(
+                    HttpHeaders.RETRY_AFTER,
+                    Long.toString(ProblemException.retryAfterSeconds(wait))));
     Error error =
         new Error() {
           @Override
@@ -37,7 +47,6 @@ public class ProblemExceptionHandler
           }
         };
     return processor.processResponse(
-        ErrorContext.builder(request).cause(exception).error(error).build(),
-        HttpResponse.status(exception.status()));
+        ErrorContext.builder(request).cause(exception).error(error).build(), base);
   }
 }

@@ -17,6 +17,7 @@ import org.vitalake.core.id.UserId;
 import org.vitalake.serving.auth.AccessPolicy;
 import org.vitalake.serving.auth.Caller;
 import org.vitalake.serving.problem.ProblemException;
+import org.vitalake.serving.realtime.RealtimeProperties;
 import org.vitalake.serving.realtime.TodayAggregates;
 import org.vitalake.serving.request.DateParameters;
 
@@ -30,12 +31,17 @@ public class ReadinessController {
   private final IcebergReadinessStore store;
   private final TodayAggregates today;
   private final AccessPolicy access;
+  private final RealtimeProperties realtime;
 
   public ReadinessController(
-      IcebergReadinessStore store, TodayAggregates today, AccessPolicy access) {
+      IcebergReadinessStore store,
+      TodayAggregates today,
+      AccessPolicy access,
+      RealtimeProperties realtime) {
     this.store = store;
     this.today = today;
     this.access = access;
+    this.realtime = realtime;
   }
 
   @Get
@@ -53,8 +59,10 @@ public class ReadinessController {
           String userId) {
     UserId user = access.authorize(Caller.of(authentication), userId);
     if (!store.loaded()) {
+      // the view is tried again every gold-refresh-interval, whether or not the last try failed
       throw ProblemException.unavailable(
-          "gold.readiness is still being loaded from the lakehouse; retry in a few seconds");
+          "gold.readiness is still being loaded from the lakehouse",
+          realtime.goldRefreshInterval());
     }
     DateParameters.DateRange range =
         DateParameters.range(from, to, today.todayOf(user, Instant.now()));

@@ -9,6 +9,7 @@ import org.vitalake.core.id.UserId;
 import org.vitalake.serving.problem.ProblemException;
 import org.vitalake.serving.realtime.BronzeConsumer;
 import org.vitalake.serving.realtime.DayTotals;
+import org.vitalake.serving.realtime.RealtimeProperties;
 import org.vitalake.serving.realtime.TodayAggregates;
 import org.vitalake.serving.request.DateParameters;
 
@@ -19,13 +20,18 @@ public class SummaryService {
   private final TodayAggregates today;
   private final BronzeConsumer consumer;
   private final IcebergDailyMetricsStore dailyMetrics;
+  private final RealtimeProperties realtime;
   private final Clock clock;
 
   public SummaryService(
-      TodayAggregates today, BronzeConsumer consumer, IcebergDailyMetricsStore dailyMetrics) {
+      TodayAggregates today,
+      BronzeConsumer consumer,
+      IcebergDailyMetricsStore dailyMetrics,
+      RealtimeProperties realtime) {
     this.today = today;
     this.consumer = consumer;
     this.dailyMetrics = dailyMetrics;
+    this.realtime = realtime;
     this.clock = Clock.systemUTC();
   }
 
@@ -42,8 +48,10 @@ public class SummaryService {
   /** The user's days between {@code from} and {@code to}; see {@link DateParameters#range}. */
   public DailyMetricsResponse.History findHistory(UserId userId, String from, String to) {
     if (!dailyMetrics.loaded()) {
+      // the view is tried again every gold-refresh-interval, whether or not the last try failed
       throw ProblemException.unavailable(
-          "gold.daily_metrics is still being loaded from the lakehouse; retry in a few seconds");
+          "gold.daily_metrics is still being loaded from the lakehouse",
+          realtime.goldRefreshInterval());
     }
     LocalDate userToday = today.todayOf(userId, clock.instant());
     DateParameters.DateRange range = DateParameters.range(from, to, userToday);
