@@ -14,6 +14,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.vitalake.batch.pipeline.PipelineContext;
 import org.vitalake.batch.pipeline.RowCounter;
+import org.vitalake.core.consent.Purpose;
 import org.vitalake.core.readiness.ReadinessCalculator;
 import org.vitalake.lakehouse.LakehouseTables;
 
@@ -113,7 +114,8 @@ public final class CoachingInputs {
 
   /**
    * The per-user rows of a run: the days of {@code gold.daily_metrics} the run recomputed (every
-   * day in a full run), with their history windows, self-reports and profiles.
+   * day in a full run) on which the user's consent to coaching was in effect, with their history
+   * windows, self-reports and profiles.
    *
    * @param history receives the daily-metrics rows read, for the run's row count
    */
@@ -121,7 +123,14 @@ public final class CoachingInputs {
     Dataset<Row> recent =
         history.observe(
             context.readTableForAffectedDays(LakehouseTables.DAILY_METRICS, HISTORY_DAYS));
-    Dataset<Row> days = context.onlyAffected(recent.select(col("user_id"), col("local_date")));
+    // no readiness, anomalies or plans for the days a user had withdrawn consent to coaching
+    Dataset<Row> days =
+        ConsentFilter.inEffectOnDay(
+            context,
+            context.onlyAffected(recent.select(col("user_id"), col("local_date"))),
+            "user_id",
+            "local_date",
+            Purpose.COACHING);
     return perUser(
         days,
         recent,

@@ -32,6 +32,7 @@ import org.vitalake.coaching.registry.RegistryEntry;
 import org.vitalake.coaching.training.CoachingModelTrainer;
 import org.vitalake.coaching.training.ReadinessExamples;
 import org.vitalake.coaching.training.ReadinessTrainingConfig;
+import org.vitalake.core.consent.Purpose;
 import org.vitalake.core.daily.DailyMetrics;
 import org.vitalake.core.id.UserId;
 import org.vitalake.lakehouse.LakehouseTables;
@@ -40,9 +41,10 @@ import org.vitalake.lakehouse.TableDefinition;
 /**
  * Step {@code trainModels}: trains the readiness regression and the vitals anomaly detector on
  * every user with self-reported readiness ({@code silver.wellness}) and their {@code
- * gold.daily_metrics}, except users with an erasure request (erasure runs later), evaluates them
- * leave-users-out and registers both with the snapshot ids they were trained on (seeded: the same
- * snapshots give the same models).
+ * gold.daily_metrics}, except users with an erasure request (erasure runs later) and users who
+ * withdrew consent to research ({@link ConsentFilter}), evaluates them leave-users-out and
+ * registers both with the snapshot ids they were trained on (seeded: the same snapshots give the
+ * same models).
  *
  * <p>Tribuo trains in one JVM, so the labelled users' days are brought to the driver (a few hundred
  * bytes per user-day). The previous registered models stay current when there are too few labelled
@@ -104,10 +106,13 @@ public final class ModelTrainingStage implements PipelineStage {
             .table(context.tableName(LakehouseTables.ERASURE_REQUESTS))
             .select(col("user_id").as("e_user"))
             .distinct();
+    // training is research: users who withdrew consent to it are not learnt from either
     Dataset<Row> labels =
-        context
-            .spark()
-            .table(context.tableName(LakehouseTables.WELLNESS))
+        ConsentFilter.inEffect(
+                context,
+                context.spark().table(context.tableName(LakehouseTables.WELLNESS)),
+                "user_id",
+                Purpose.RESEARCH)
             .join(erased, col("user_id").equalTo(col("e_user")), "left_anti")
             .where(col("readiness").between(0, 10).and(col("local_date").isNotNull()))
             .select(col("user_id"), col("local_date"), col("readiness").cast("double"));
