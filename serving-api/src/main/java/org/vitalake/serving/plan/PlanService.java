@@ -24,6 +24,7 @@ import org.vitalake.core.readiness.ModelRef;
 import org.vitalake.core.readiness.ReadinessCalculator;
 import org.vitalake.core.readiness.ReadinessModel;
 import org.vitalake.core.readiness.ReadinessResult;
+import org.vitalake.serving.consent.IcebergConsents;
 import org.vitalake.serving.plan.PlanResponse.BasedOnView;
 import org.vitalake.serving.plan.PlanResponse.TodayInput;
 import org.vitalake.serving.problem.ProblemException;
@@ -57,6 +58,7 @@ public class PlanService {
   private final IcebergCoachingPlanStore plans;
   private final IcebergDailyMetricsStore dailyMetrics;
   private final IcebergProfiles profiles;
+  private final IcebergConsents consents;
   private final IcebergSelfReports selfReports;
   private final CoachingModels models;
   private final TodayAggregates today;
@@ -70,6 +72,7 @@ public class PlanService {
       IcebergCoachingPlanStore plans,
       IcebergDailyMetricsStore dailyMetrics,
       IcebergProfiles profiles,
+      IcebergConsents consents,
       IcebergSelfReports selfReports,
       CoachingModels models,
       TodayAggregates today,
@@ -78,6 +81,7 @@ public class PlanService {
     this.plans = plans;
     this.dailyMetrics = dailyMetrics;
     this.profiles = profiles;
+    this.consents = consents;
     this.selfReports = selfReports;
     this.models = models;
     this.today = today;
@@ -94,6 +98,8 @@ public class PlanService {
    */
   public RenderedPlan findRendered(
       UserId userId, String date, java.util.function.Function<PlanResponse, RenderedPlan> render) {
+    // before the cache: a plan rendered before a withdrawal must not be served after it
+    requireCoaching(userId);
     Instant now = clock.instant();
     LocalDate localToday = today.todayOf(userId, now);
     LocalDate day = DateParameters.parse("date", date, localToday);
@@ -107,7 +113,8 @@ public class PlanService {
   /**
    * The plan of {@code date} ({@code YYYY-MM-DD}, default the user's today).
    *
-   * @throws ProblemException 400 for a malformed date, 404 when there is no plan for the date
+   * @throws ProblemException 400 for a malformed date, 403 when the user withdrew consent to
+   *     coaching, 404 when there is no plan for the date
    */
   public PlanResponse findPlan(UserId userId, String date) {
     if (!plans.loaded() || !dailyMetrics.loaded()) {
@@ -116,6 +123,7 @@ public class PlanService {
           "the coaching plans are still being loaded from the lakehouse",
           realtime.goldRefreshInterval());
     }
+    requireCoaching(userId);
     Instant now = clock.instant();
     ZoneId zone = today.zoneOf(userId);
     LocalDate localToday = now.atZone(zone).toLocalDate();
@@ -147,6 +155,15 @@ public class PlanService {
     }
     return computed.find(
         key(userId, day, live.orElse(null)), () -> recompute(userId, day, live, null));
+  }
+
+  private void requireCoaching(UserId userId) {
+    consents.requireCoaching(
+        userId,
+        () ->
+            ProblemException.unavailable(
+                "the users' consents are still being loaded from the lakehouse",
+                realtime.goldRefreshInterval()));
   }
 
   /** Whether sleep, resting heart rate or HRV of today arrived after the nightly plan. */

@@ -16,6 +16,7 @@ import java.time.Instant;
 import org.vitalake.core.id.UserId;
 import org.vitalake.serving.auth.AccessPolicy;
 import org.vitalake.serving.auth.Caller;
+import org.vitalake.serving.consent.IcebergConsents;
 import org.vitalake.serving.problem.ProblemException;
 import org.vitalake.serving.realtime.RealtimeProperties;
 import org.vitalake.serving.realtime.TodayAggregates;
@@ -32,16 +33,19 @@ public class ReadinessController {
   private final TodayAggregates today;
   private final AccessPolicy access;
   private final RealtimeProperties realtime;
+  private final IcebergConsents consents;
 
   public ReadinessController(
       IcebergReadinessStore store,
       TodayAggregates today,
       AccessPolicy access,
-      RealtimeProperties realtime) {
+      RealtimeProperties realtime,
+      IcebergConsents consents) {
     this.store = store;
     this.today = today;
     this.access = access;
     this.realtime = realtime;
+    this.consents = consents;
   }
 
   @Get
@@ -64,6 +68,12 @@ public class ReadinessController {
           "gold.readiness is still being loaded from the lakehouse",
           realtime.goldRefreshInterval());
     }
+    consents.requireCoaching(
+        user,
+        () ->
+            ProblemException.unavailable(
+                "the users' consents are still being loaded from the lakehouse",
+                realtime.goldRefreshInterval()));
     DateParameters.DateRange range =
         DateParameters.range(from, to, today.todayOf(user, Instant.now()));
     return new ReadinessDay.History(

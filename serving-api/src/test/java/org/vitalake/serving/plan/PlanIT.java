@@ -18,6 +18,8 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.vitalake.core.consent.ConsentDecision;
+import org.vitalake.core.consent.Purpose;
 import org.vitalake.core.daily.DailyMetrics;
 import org.vitalake.core.id.UserId;
 import org.vitalake.core.plan.CoachingPlan;
@@ -28,6 +30,7 @@ import org.vitalake.core.readiness.ReadinessCalculator;
 import org.vitalake.core.readiness.ReadinessResult;
 import org.vitalake.lakehouse.LakehouseTables;
 import org.vitalake.lakehouse.TableAppender;
+import org.vitalake.lakehouse.consent.IcebergConsentStore;
 import org.vitalake.serving.BronzeRows;
 import org.vitalake.serving.GoldRows;
 import org.vitalake.serving.ServingStack;
@@ -39,6 +42,7 @@ class PlanIT {
   private static final String WITH_PLAN = "plan-user-1";
   private static final String REFRESHED = "plan-user-2";
   private static final String NO_PLAN_TODAY = "plan-user-3";
+  private static final String CHANGES_CONSENT = "plan-user-4";
 
   private static ServingStack stack;
   private static TableAppender appender;
@@ -63,7 +67,7 @@ class PlanIT {
     List<Record> profiles = new ArrayList<>();
     List<Record> metrics = new ArrayList<>();
     List<Record> plans = new ArrayList<>();
-    for (String user : List.of(WITH_PLAN, REFRESHED, NO_PLAN_TODAY)) {
+    for (String user : List.of(WITH_PLAN, REFRESHED, NO_PLAN_TODAY, CHANGES_CONSENT)) {
       profiles.add(GoldRows.profile(user, zone.getId(), now.minus(30, ChronoUnit.DAYS)));
       List<DailyMetrics> history = history(user);
       HISTORY.put(user, history);
@@ -71,7 +75,7 @@ class PlanIT {
     }
     appender.append(LakehouseTables.USER_PROFILES, profiles);
     long metricsSnapshot = appender.append(LakehouseTables.DAILY_METRICS, metrics);
-    for (String user : List.of(WITH_PLAN, REFRESHED)) {
+    for (String user : List.of(WITH_PLAN, REFRESHED, CHANGES_CONSENT)) {
       CoachingPlan plan = nightlyPlan(user, today);
       NIGHTLY.put(user, plan);
       plans.add(
@@ -386,6 +390,48 @@ class PlanIT {
     assertThat(response.status()).isEqualTo(404);
     assertThat(ServingStack.json(response.body()).get("detail").toString())
         .contains("no data for this user yet");
+  }
+
+  @Test
+  void aUserWhoWithdrewCoachingGetsNoPlanOrReadinessUntilGrantingItAgain() {
+    // given: a plan served (and so rendered and cached) before the withdrawal
+    String path = "/coaching/plan/" + CHANGES_CONSENT;
+    assertThat(awaitPlan(CHANGES_CONSENT).status()).isEqualTo(200);
+    IcebergConsentStore consents = new IcebergConsentStore(stack.lake().lakehouse());
+    Instant withdrawnAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+    // when
+    consents.append(
+        List.of(
+            new ConsentDecision(
+                UserId.of(CHANGES_CONSENT), Purpose.COACHING, 1, false, null, withdrawnAt)));
+    ServingClient.Response refused =
+        await()
+            .atMost(GENEROUS)
+            .pollInterval(Duration.ofMillis(100))
+            .until(() -> stack.client().get(path, token(CHANGES_CONSENT)), r -> r.status() != 200);
+    ServingClient.Response readiness = stack.client().get("/readiness", token(CHANGES_CONSENT));
+    ServingClient.Response summary = stack.client().get("/summaries/today", token(CHANGES_CONSENT));
+
+    // then
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.contentType()).startsWith("application/problem+json");
+    assertThat(ServingStack.json(refused.body()).get("detail").toString())
+        .contains("withdrew consent to coaching on " + withdrawnAt, "PUT /users/{id}/consents");
+    assertThat(readiness.status()).isEqualTo(403);
+    assertThat(summary.status()).as("today's summary is the user's own data").isNotEqualTo(403);
+
+    // and when consent is granted again, the plan is back
+    consents.append(
+        List.of(
+            new ConsentDecision(
+                UserId.of(CHANGES_CONSENT),
+                Purpose.COACHING,
+                2,
+                true,
+                null,
+                withdrawnAt.plusSeconds(60))));
+    assertThat(awaitPlan(CHANGES_CONSENT).status()).isEqualTo(200);
   }
 
   @Test
