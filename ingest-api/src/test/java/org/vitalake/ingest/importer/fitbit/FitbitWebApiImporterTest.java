@@ -5,17 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vitalake.core.id.UserId;
 import org.vitalake.core.metric.Metric;
+import org.vitalake.core.sample.DeviceType;
 import org.vitalake.core.sample.Sample;
 import org.vitalake.ingest.importer.CollectingSink;
 import org.vitalake.ingest.importer.ImportFailedException;
@@ -125,6 +128,92 @@ class FitbitWebApiImporterTest {
     assertThat(sink.samplesOf(Metric.ACTIVE_MINUTES))
         .extracting(Sample::value)
         .containsExactlyElementsOf(expected.values());
+  }
+
+  @Test
+  void mapsADayOfALaterExportToTheSameIntervalAndSeriesWithOnlyItsTotalChanged() throws Exception {
+    // given p01's two active-minutes files, and a later export of them in which the 20th day has
+    // 12 very active minutes more (the device synced more after the first export was taken)
+    Path earlier = temp.resolve("earlier");
+    Path later = temp.resolve("later");
+    Files.createDirectories(earlier);
+    Files.createDirectories(later);
+    String very = "very_active_minutes.json";
+    String moderately = "moderately_active_minutes.json";
+    for (String name : new String[] {very, moderately}) {
+      Files.copy(P01.resolve(name), earlier.resolve(name));
+      Files.copy(P01.resolve(name), later.resolve(name));
+    }
+    JsonNode days = JSON.readTree(P01.resolve(very).toFile());
+    ObjectNode synced = (ObjectNode) days.get(19);
+    LocalDate changed = LocalDate.parse(synced.get("dateTime").asText().substring(0, 10));
+    synced.put("value", String.valueOf(Integer.parseInt(synced.get("value").asText()) + 12));
+    JSON.writeValue(later.resolve(very).toFile(), days);
+
+    // when
+    Map<LocalDate, Sample> first = activeMinutesByDay(importPath(earlier));
+    Map<LocalDate, Sample> second = activeMinutesByDay(importPath(later));
+
+    // then the other days are the same samples (same key: dropped as re-deliveries) and the
+    // changed day is the same series over the same local day: the normalize's "latest total of an
+    // interval wins" applies to it, instead of adding it to the first
+    assertThat(second).hasSize(days.size()).containsOnlyKeys(first.keySet());
+    for (LocalDate day : first.keySet()) {
+      Sample a = first.get(day);
+      Sample b = second.get(day);
+      assertThat(List.of(b.userId(), b.metric(), b.source(), b.start(), b.end()))
+          .as("series and interval of %s", day)
+          .isEqualTo(List.of(a.userId(), a.metric(), a.source(), a.start(), a.end()));
+      assertThat(b.device()).isEqualTo(a.device());
+      assertThat(b.zoneOffset()).isEqualTo(a.zoneOffset());
+      if (day.equals(changed)) {
+        assertThat(b.value()).isEqualTo(a.value() + 12);
+        assertThat(b.sampleKey()).isNotEqualTo(a.sampleKey());
+      } else {
+        assertThat(b.sampleKey()).as("key of %s", day).isEqualTo(a.sampleKey());
+      }
+    }
+    Sample day = second.get(changed);
+    assertThat(day.start()).isEqualTo(changed.atStartOfDay(OSLO).toInstant());
+    assertThat(day.end()).isEqualTo(changed.plusDays(1).atStartOfDay(OSLO).toInstant());
+    assertThat(day.source()).isEqualTo("fitbit");
+    assertThat(day.device()).isNull();
+    assertThat(day.deviceType()).isEqualTo(DeviceType.WATCH);
+  }
+
+  @Test
+  void mapsADayOfALaterDailyStepsResponseToTheSameIntervalAndSeries() throws Exception {
+    // given the recorded daily steps series, and the same response fetched later with more steps
+    // on its second day
+    Path recorded = FIXTURES.resolve("fitbit-activities-steps-timeseries.json");
+    ObjectNode response = (ObjectNode) JSON.readTree(recorded.toFile());
+    ObjectNode synced = (ObjectNode) response.get("activities-steps").get(1);
+    synced.put("value", String.valueOf(Integer.parseInt(synced.get("value").asText()) + 500));
+    Path later = temp.resolve("fitbit-activities-steps-timeseries.json");
+    JSON.writeValue(later.toFile(), response);
+
+    // when
+    List<Sample> first = importPath(recorded).samplesOf(Metric.STEPS);
+    List<Sample> second = importPath(later).samplesOf(Metric.STEPS);
+
+    // then
+    assertThat(second).hasSameSizeAs(first);
+    for (int i = 0; i < first.size(); i++) {
+      Sample a = first.get(i);
+      Sample b = second.get(i);
+      assertThat(List.of(b.source(), b.start(), b.end()))
+          .isEqualTo(List.of(a.source(), a.start(), a.end()));
+      assertThat(b.device()).isEqualTo(a.device());
+      assertThat(b.value()).isEqualTo(i == 1 ? a.value() + 500 : a.value());
+    }
+  }
+
+  private static Map<LocalDate, Sample> activeMinutesByDay(CollectingSink sink) {
+    Map<LocalDate, Sample> byDay = new TreeMap<>();
+    for (Sample s : sink.samplesOf(Metric.ACTIVE_MINUTES)) {
+      assertThat(byDay.put(s.start().atZone(OSLO).toLocalDate(), s)).isNull();
+    }
+    return byDay;
   }
 
   @Test
