@@ -77,8 +77,81 @@ public final class FitbitWebApiImporter implements VendorImporter {
   private final FitbitHeartRateMapper heartRate = new FitbitHeartRateMapper();
   private final FitbitWeightMapper weight = new FitbitWeightMapper();
 
-  /** Very plus moderately active minutes per user and day, summed across the two files. */
-  private final Map<UserId, TreeMap<LocalDate, Double>> activeMinuteTotals = new LinkedHashMap<>();
+  /** Very and moderately active minutes per user and day, as read from their two files. */
+  private final Map<UserId, TreeMap<LocalDate, ActiveDay>> activeDays = new LinkedHashMap<>();
+
+  /**
+   * A day's very and moderately active minutes as read so far, and where each was read. The two are
+   * one sample: the day's total, which a later upload of the day replaces (the nightly normalize
+   * keeps the total of an interval received last), so it is only made from both.
+   */
+  private static final class ActiveDay {
+    private final double[] minutes = {Double.NaN, Double.NaN};
+    private final String[] files = new String[2];
+    private final long[] records = new long[2];
+    private String conflict;
+
+    void read(Kind kind, double value, String file, long record) {
+      int i = index(kind);
+      if (Double.isNaN(minutes[i])) {
+        minutes[i] = value;
+        files[i] = file;
+        records[i] = record;
+      } else if (value != minutes[i] && conflict == null) {
+        conflict =
+            "two "
+                + fileName(kind)
+                + " values for the day in this upload ("
+                + minutes[i]
+                + " in "
+                + files[i]
+                + ", "
+                + value
+                + " in "
+                + file
+                + "), as from two exports of it; upload one export at a time";
+      }
+    }
+
+    /** Where a rejection of the day points: the very active value, else the moderately one. */
+    String file() {
+      return files[Double.isNaN(minutes[0]) ? 1 : 0];
+    }
+
+    long record() {
+      return records[Double.isNaN(minutes[0]) ? 1 : 0];
+    }
+
+    /** Very plus moderately active minutes, or a {@link RecordException} saying why not. */
+    double total(LocalDate date) {
+      if (conflict != null) {
+        throw new RecordException("value", date + ": " + conflict);
+      }
+      for (Kind kind : List.of(Kind.VERY_ACTIVE, Kind.MODERATELY_ACTIVE)) {
+        if (Double.isNaN(minutes[index(kind)])) {
+          throw new RecordException(
+              "value",
+              date
+                  + ": no "
+                  + fileName(kind)
+                  + " value for the day in this upload; active minutes are very plus moderately"
+                  + " active minutes, and a total of one file would replace the day's full total"
+                  + " from an earlier upload, so upload both files together");
+        }
+      }
+      return minutes[0] + minutes[1];
+    }
+
+    private static int index(Kind kind) {
+      return kind == Kind.VERY_ACTIVE ? 0 : 1;
+    }
+
+    private static String fileName(Kind kind) {
+      return kind == Kind.VERY_ACTIVE
+          ? "very_active_minutes.json"
+          : "moderately_active_minutes.json";
+    }
+  }
 
   @Override
   public void importFrom(ImportInput input, ImportOptions options, ImportSink sink)
@@ -99,7 +172,7 @@ public final class FitbitWebApiImporter implements VendorImporter {
         read(in, file, Kind.of(entry), user.get(), options, sink);
       }
     }
-    emitActiveMinutes(input.name(), options, sink);
+    emitActiveMinutes(options, sink);
   }
 
   @Override
@@ -194,9 +267,10 @@ public final class FitbitWebApiImporter implements VendorImporter {
                     FitbitTimes.parse("dateTime", FitbitSleepMapper.text(node, "dateTime"), zone)
                         .toLocalDate();
                 double minutes = number(node, "value");
-                activeMinuteTotals
+                activeDays
                     .computeIfAbsent(user, u -> new TreeMap<>())
-                    .merge(date, minutes, Double::sum);
+                    .computeIfAbsent(date, d -> new ActiveDay())
+                    .read(kind, minutes, file, record);
               });
       case STEPS, DISTANCE ->
           sink.attempt(
@@ -334,26 +408,25 @@ public final class FitbitWebApiImporter implements VendorImporter {
     }
   }
 
-  private void emitActiveMinutes(String file, ImportOptions options, ImportSink sink) {
-    long record = 0;
-    for (Map.Entry<UserId, TreeMap<LocalDate, Double>> user : activeMinuteTotals.entrySet()) {
-      for (Map.Entry<LocalDate, Double> day : user.getValue().entrySet()) {
-        long current = ++record;
+  private void emitActiveMinutes(ImportOptions options, ImportSink sink) {
+    for (Map.Entry<UserId, TreeMap<LocalDate, ActiveDay>> user : activeDays.entrySet()) {
+      for (Map.Entry<LocalDate, ActiveDay> day : user.getValue().entrySet()) {
+        ActiveDay read = day.getValue();
         sink.attempt(
-            file,
-            current,
+            read.file(),
+            read.record(),
             "value",
             () ->
                 sink.accept(
                     activeMinutes.map(
                         day.getKey(),
-                        day.getValue(),
+                        read.total(day.getKey()),
                         user.getKey(),
                         options.timeZone(),
                         options.now())));
       }
     }
-    activeMinuteTotals.clear();
+    activeDays.clear();
   }
 
   private static String firstDate(JsonNode days) {

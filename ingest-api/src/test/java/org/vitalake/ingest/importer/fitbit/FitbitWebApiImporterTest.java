@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vitalake.core.id.UserId;
@@ -206,6 +207,78 @@ class FitbitWebApiImporterTest {
       assertThat(b.device()).isEqualTo(a.device());
       assertThat(b.value()).isEqualTo(i == 1 ? a.value() + 500 : a.value());
     }
+  }
+
+  @Test
+  void rejectsEveryDayOfAnActiveMinutesFileUploadedWithoutTheOtherFile() throws Exception {
+    // given p01's very active minutes alone: its day totals would replace the full totals (very
+    // plus moderately) of an earlier upload of the same days, the next upload's moderately active
+    // minutes alone would replace those again
+    Path very = temp.resolve("very_active_minutes.json");
+    Files.copy(P01.resolve("very_active_minutes.json"), very);
+    int days = JSON.readTree(very.toFile()).size();
+
+    // when
+    CollectingSink sink = importPath(very);
+
+    // then no day total, and every day rejected at its record, saying what is missing
+    assertThat(sink.samplesOf(Metric.ACTIVE_MINUTES)).isEmpty();
+    assertThat(sink.recordsRead).isEqualTo(days);
+    assertThat(sink.rejections).hasSize(days);
+    assertThat(sink.rejections)
+        .extracting(r -> r.record())
+        .containsExactlyElementsOf(LongStream.rangeClosed(1, days).boxed().toList());
+    assertThat(sink.rejections)
+        .allSatisfy(
+            r -> {
+              assertThat(r.file()).isEqualTo("very_active_minutes.json");
+              assertThat(r.field()).isEqualTo("value");
+              assertThat(r.reason())
+                  .contains("no moderately_active_minutes.json value")
+                  .contains("upload both files together");
+            });
+  }
+
+  @Test
+  void countsADayOnceWhenOneUploadHoldsTwoExportsOfItAndRejectsADayTheyDisagreeOn()
+      throws Exception {
+    // given one upload holding two exports of p01's active minutes, the later one with 12 very
+    // active minutes more on the 20th day
+    Map<LocalDate, Double> expected = new TreeMap<>();
+    for (String name :
+        new String[] {"very_active_minutes.json", "moderately_active_minutes.json"}) {
+      for (String export : new String[] {"export-1", "export-2"}) {
+        Files.createDirectories(temp.resolve(export));
+        Files.copy(P01.resolve(name), temp.resolve(export).resolve(name));
+      }
+      for (JsonNode day : JSON.readTree(P01.resolve(name).toFile())) {
+        expected.merge(
+            LocalDate.parse(day.get("dateTime").asText().substring(0, 10)),
+            day.get("value").asDouble(),
+            Double::sum);
+      }
+    }
+    Path later = temp.resolve("export-2").resolve("very_active_minutes.json");
+    JsonNode days = JSON.readTree(later.toFile());
+    ObjectNode synced = (ObjectNode) days.get(19);
+    LocalDate changed = LocalDate.parse(synced.get("dateTime").asText().substring(0, 10));
+    synced.put("value", String.valueOf(Integer.parseInt(synced.get("value").asText()) + 12));
+    JSON.writeValue(later.toFile(), days);
+    expected.remove(changed);
+
+    // when
+    CollectingSink sink = importPath(temp);
+
+    // then the days both exports agree on once, not added up; the other one visibly left out
+    assertThat(activeMinutesByDay(sink))
+        .hasSize(expected.size())
+        .allSatisfy((day, sample) -> assertThat(sample.value()).isEqualTo(expected.get(day)));
+    assertThat(sink.rejections).hasSize(1);
+    assertThat(sink.rejections.get(0).file()).endsWith("very_active_minutes.json");
+    assertThat(sink.rejections.get(0).record()).isEqualTo(20);
+    assertThat(sink.rejections.get(0).reason())
+        .startsWith(changed + ": two very_active_minutes.json values")
+        .contains("upload one export at a time");
   }
 
   private static Map<LocalDate, Sample> activeMinutesByDay(CollectingSink sink) {
