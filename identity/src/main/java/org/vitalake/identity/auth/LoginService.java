@@ -173,9 +173,10 @@ public class LoginService {
     Optional<Duration> wait = Stream.of(waits).flatMap(Optional::stream).max(Duration::compareTo);
     if (wait.isPresent()) {
       audit.record(AuditEvent.LOGIN_THROTTLED, null, null, address, null);
+      // Rounded up, as the Retry-After header is, so the detail and the header agree.
+      long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
       throw ProblemException.tooManyAttempts(
-          "too many failed attempts; retry after " + Math.max(1, wait.get().toSeconds()) + " s",
-          wait.get());
+          "too many failed attempts; retry after " + seconds + " s", wait.get());
     }
   }
 }
