@@ -67,7 +67,9 @@ public class LoginService {
     }
     String email = request.email().strip().toLowerCase(Locale.ROOT);
     requireNotThrottled(
+        "too many failed attempts",
         clientAddress,
+        null,
         throttle.findWait(Scope.ACCOUNT, email),
         throttle.findWait(Scope.ADDRESS, clientAddress));
 
@@ -134,7 +136,9 @@ public class LoginService {
 
   /**
    * OAuth 2 client credentials grant: a token with the {@code service} role. Throttled per client
-   * id only, apart from password logins.
+   * id at each client address and, with a much higher limit, per client address (see {@link
+   * LoginThrottleProperties}), apart from password logins; a throttled request is refused before
+   * the secret is even checked.
    */
   public TokenResponse serviceToken(
       @Nullable String grantType,
@@ -154,29 +158,42 @@ public class LoginService {
     if (clientSecret == null || clientSecret.isEmpty()) {
       throw ProblemException.invalid("client_secret", "is required");
     }
-    // Per client id, not per address: a service shares its address with people logging in, and
-    // their failed passwords must not cut it off (nor its failures them).
-    requireNotThrottled(clientAddress, throttle.findWait(Scope.CLIENT, clientId));
+    // Never per client id alone: ids are not secret, so anyone could lock a service out for every
+    // address. Nor on the password-login counters: a service shares its address with people
+    // logging in, and their failed passwords must not cut it off (nor its failures them).
+    requireNotThrottled(
+        "too many failed client-credentials requests from this address",
+        clientAddress,
+        null,
+        throttle.findClientWait(clientId, clientAddress));
     if (!serviceClients.authenticate(clientId, clientSecret)) {
-      throttle.recordFailure(Scope.CLIENT, clientId);
+      throttle.recordClientFailure(clientId, clientAddress);
       audit.record(AuditEvent.SERVICE_TOKEN_REFUSED, null, null, clientAddress, null);
       throw ProblemException.unauthorized("client_id or client_secret is not correct");
     }
-    throttle.reset(Scope.CLIENT, clientId);
+    throttle.resetClient(clientId, clientAddress);
     audit.record(AuditEvent.SERVICE_TOKEN_ISSUED, null, clientId, clientAddress, null);
     return TokenResponse.of(issuer.issue(clientId, Set.of(Role.SERVICE)), null);
   }
 
-  /** Refuses with 429 when any of the throttle keys must still wait, naming the longest wait. */
+  /**
+   * Refuses with 429 when any of the throttle keys must still wait, naming the longest wait.
+   *
+   * @param reason the start of the problem detail, saying what was counted
+   */
   @SafeVarargs
-  private void requireNotThrottled(@Nullable String address, Optional<Duration>... waits) {
+  private void requireNotThrottled(
+      String reason,
+      @Nullable String address,
+      @Nullable String auditDetail,
+      Optional<Duration>... waits) {
     Optional<Duration> wait = Stream.of(waits).flatMap(Optional::stream).max(Duration::compareTo);
     if (wait.isPresent()) {
-      audit.record(AuditEvent.LOGIN_THROTTLED, null, null, address, null);
+      audit.record(AuditEvent.LOGIN_THROTTLED, null, null, address, auditDetail);
       // Rounded up, as the Retry-After header is, so the detail and the header agree.
       long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
       throw ProblemException.tooManyAttempts(
-          "too many failed attempts; retry after " + seconds + " s", wait.get());
+          reason + "; retry after " + seconds + " s", wait.get());
     }
   }
 }

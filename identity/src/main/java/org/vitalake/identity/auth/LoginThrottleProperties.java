@@ -9,13 +9,17 @@ import java.time.Duration;
  * key within {@code window}; once a key reaches its limit, the next attempt is refused with 429 and
  * Retry-After until the oldest failure leaves the window.
  *
- * @param maxFailures failed attempts allowed per account email (password login) and per service
- *     client id (client-credentials grant): the guard against guessing one account's secret
- * @param maxFailuresPerAddress failed password logins allowed per client address, whatever the
- *     accounts tried: the guard against one address spraying guesses over many accounts. Many
- *     people can share one address (an office, a campus, a carrier's NAT), so this is much higher
- *     than {@code maxFailures}: a few people mistyping, or one person trying made-up emails, must
- *     not lock everyone else at the address out. The client-credentials grant does not count here.
+ * @param maxFailures failed attempts allowed per account email (password login, from any address)
+ *     and per service client id at one client address (client-credentials grant): the guard against
+ *     guessing one account's secret. A client id is no secret, so its failures are counted per
+ *     address: wrong secrets sent from one address do not lock the client out at the others.
+ * @param maxFailuresPerAddress failed attempts allowed per client address, whatever the accounts or
+ *     client ids tried, counted apart for password logins and for the client-credentials grant: the
+ *     guard against one address spraying guesses over many accounts or client ids. Many people can
+ *     share one address (an office, a campus, a carrier's NAT), so this is much higher than {@code
+ *     maxFailures}: a few people mistyping, or one person trying made-up emails, must not lock
+ *     everyone else at the address out, and their failed logins never count against a service
+ *     asking for tokens from the same address.
  * @param window how long a failure counts
  */
 @ConfigurationProperties("vitalake.identity.login-throttle")

@@ -2,8 +2,6 @@ package org.vitalake.identity.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -30,11 +28,6 @@ class SessionIT implements TestPropertyProvider {
   static final int MAX_FAILURES = 5;
   static final int MAX_FAILURES_PER_ADDRESS = 3 * MAX_FAILURES;
 
-  /** A second service client, so locking it out leaves {@code vitalake-cli} to other tests. */
-  static final String GUESSED_CLIENT = "guessed-client";
-
-  static final String GUESSED_SECRET = "guessed-client-secret-0123456789";
-
   @Inject
   @Client("/")
   HttpClient http;
@@ -45,13 +38,6 @@ class SessionIT implements TestPropertyProvider {
   public Map<String, String> getProperties() {
     Map<String, String> properties = ServerProperties.forHome(ServerProperties.newHome());
     properties.put("vitalake.identity.trusted-proxies", "127.0.0.1,::1");
-    properties.put(
-        "vitalake.identity.service-clients",
-        properties.get("vitalake.identity.service-clients")
-            + ","
-            + GUESSED_CLIENT
-            + ":"
-            + GUESSED_SECRET);
     properties.put("vitalake.identity.login-throttle.max-failures", Integer.toString(MAX_FAILURES));
     properties.put(
         "vitalake.identity.login-throttle.max-failures-per-address",
@@ -101,22 +87,6 @@ class SessionIT implements TestPropertyProvider {
     assertThat(fromAttacker.status()).isEqualTo(429);
     assertThat(fromAttacker.headers().get("Retry-After")).isNotNull();
     assertThat(fromElsewhere.status()).isEqualTo(200);
-  }
-
-  @Test
-  void throttlesAServiceClientAfterRepeatedFailuresFromAnyAddress() {
-    // given: wrong secrets for one client id, each from a different address
-    for (int i = 0; i < MAX_FAILURES; i++) {
-      assertThat(serviceToken(GUESSED_CLIENT, "wrong-secret-" + i, "10.4.0." + i).status())
-          .isEqualTo(401);
-    }
-
-    // when: even the right secret from a fresh address is refused
-    Reply throttled = serviceToken(GUESSED_CLIENT, GUESSED_SECRET, "10.4.1.1");
-
-    // then
-    assertThat(throttled.status()).isEqualTo(429);
-    assertThat(throttled.headers().get("Retry-After")).isNotNull();
   }
 
   @Test
@@ -174,7 +144,8 @@ class SessionIT implements TestPropertyProvider {
 
     // when: the CLI asks for a service token from the same address
     Reply token =
-        serviceToken(ServerProperties.SERVICE_CLIENT, ServerProperties.SERVICE_SECRET, address);
+        client.serviceToken(
+            ServerProperties.SERVICE_CLIENT, ServerProperties.SERVICE_SECRET, address);
 
     // then
     assertThat(token.status()).isEqualTo(200);
@@ -259,14 +230,5 @@ class SessionIT implements TestPropertyProvider {
   void rejectsUnknownRefreshToken() {
     assertThat(client.refresh("made-up-token").status()).isEqualTo(401);
     assertThat(client.refresh("").problemFields()).containsExactly("refreshToken");
-  }
-
-  private Reply serviceToken(String clientId, String secret, String forwardedFor) {
-    return client.send(
-        HttpRequest.POST(
-                "/oauth/token",
-                "grant_type=client_credentials&client_id=" + clientId + "&client_secret=" + secret)
-            .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
-            .header("X-Forwarded-For", forwardedFor));
   }
 }

@@ -80,11 +80,19 @@ public final class IdentityClient {
   }
 
   public Reply serviceToken(String clientId, String secret) {
-    return send(
-        HttpRequest.POST(
-                "/oauth/token",
-                "grant_type=client_credentials&client_id=" + clientId + "&client_secret=" + secret)
-            .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE));
+    return send(serviceTokenRequest(clientId, secret));
+  }
+
+  /** A client-credentials request as forwarded by a proxy for {@code forwardedFor}. */
+  public Reply serviceToken(String clientId, String secret, String forwardedFor) {
+    return send(serviceTokenRequest(clientId, secret).header("X-Forwarded-For", forwardedFor));
+  }
+
+  private static MutableHttpRequest<String> serviceTokenRequest(String clientId, String secret) {
+    return HttpRequest.POST(
+            "/oauth/token",
+            "grant_type=client_credentials&client_id=" + clientId + "&client_secret=" + secret)
+        .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
   }
 
   public Reply get(String path, String token) {
