@@ -161,14 +161,18 @@ public class LoginService {
     // Never per client id alone: ids are not secret, so anyone could lock a service out for every
     // address. Nor on the password-login counters: a service shares its address with people
     // logging in, and their failed passwords must not cut it off (nor its failures them).
+    String auditDetail =
+        serviceClients.clientIds().contains(clientId)
+            ? "client_id=" + clientId
+            : "unknown client_id";
     requireNotThrottled(
         "too many failed client-credentials requests from this address",
         clientAddress,
-        null,
+        auditDetail,
         throttle.findClientWait(clientId, clientAddress));
     if (!serviceClients.authenticate(clientId, clientSecret)) {
       throttle.recordClientFailure(clientId, clientAddress);
-      audit.record(AuditEvent.SERVICE_TOKEN_REFUSED, null, null, clientAddress, null);
+      audit.record(AuditEvent.SERVICE_TOKEN_REFUSED, null, null, clientAddress, auditDetail);
       throw ProblemException.unauthorized("client_id or client_secret is not correct");
     }
     throttle.resetClient(clientId, clientAddress);
