@@ -3,6 +3,7 @@ package org.vitalake.identity.consent;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -76,7 +77,8 @@ public class ConsentService {
     caller.requireSelf(id);
     UserId userId = AccountService.parseId(id);
     Map<Purpose, ConsentChange> changes = parse(request);
-    Instant now = clock.instant();
+    // microseconds, as the database and the lakehouse copy keep it, so both hold the same time
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     List<ConsentRecord> added = new ArrayList<>();
     List<ConsentRecord> history =
         transactions.inTransaction(
