@@ -80,17 +80,13 @@ public final class WorkoutBuilder {
                 col("device"),
                 col("sample_key").as("workout_key"));
     // the join on (user, day) keeps the workouts on the small, broadcast side
-    Column[] readingDays = new Column[LAST_READING_DAY - FIRST_READING_DAY + 1];
-    for (int i = 0; i < readingDays.length; i++) {
-      readingDays[i] = date_add(col("local_date"), FIRST_READING_DAY + i);
-    }
     Dataset<Row> windows =
         workouts.select(
             col("user_id").as("w_user"),
             col("workout_key").as("w_key"),
             col("start_time").as("w_start"),
             col("end_time").as("w_end"),
-            explode(array(readingDays)).as("w_date"));
+            explode(readingDays(col("local_date"))).as("w_date"));
     Column during =
         col("user_id")
             .equalTo(col("w_user"))
@@ -114,6 +110,19 @@ public final class WorkoutBuilder {
             "left")
         .withColumn("activity_type", lit(null).cast("string"))
         .select(COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new));
+  }
+
+  /**
+   * The local days a reading during a workout on {@code workoutDay} may lie on, {@link
+   * #FIRST_READING_DAY} to {@link #LAST_READING_DAY} around it, as an array: whoever looks for the
+   * readings of a workout looks on these days, so every reader finds the same ones.
+   */
+  public static Column readingDays(Column workoutDay) {
+    Column[] days = new Column[LAST_READING_DAY - FIRST_READING_DAY + 1];
+    for (int i = 0; i < days.length; i++) {
+      days[i] = date_add(workoutDay, FIRST_READING_DAY + i);
+    }
+    return array(days);
   }
 
   private static Column metricIs(Metric metric) {
