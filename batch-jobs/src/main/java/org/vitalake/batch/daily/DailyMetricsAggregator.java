@@ -22,6 +22,7 @@ import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.percentile;
 import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.posexplode;
@@ -37,14 +38,17 @@ import static org.apache.spark.sql.functions.unix_date;
 import static org.apache.spark.sql.functions.unix_seconds;
 import static org.apache.spark.sql.functions.when;
 
+import java.math.BigInteger;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.vitalake.batch.normalize.LocalDay;
+import org.vitalake.batch.normalize.WorkoutBuilder;
 import org.vitalake.core.metric.Metric;
 import org.vitalake.core.metric.ValueRange;
 
@@ -56,7 +60,9 @@ import org.vitalake.core.metric.ValueRange;
  * sums of the silver rows that survived source priority; resting heart rate is the mean of the
  * day's resting-heart-rate readings, else the {@link #NIGHT_PERCENTILE} percentile of the heart
  * rate measured during the sleep that ended that day (00:00-06:00 local when there is no sleep
- * session); HRV is the day's mean rMSSD; sleep sums the sessions that ended that day; coverage is
+ * session), leaving out the readings taken during a workout of the user: a run at 05:00 is no rest,
+ * yet its heart rate stays low enough to pass for resting heart rate and would raise the
+ * percentile. HRV is the day's mean rMSSD; sleep sums the sessions that ended that day; coverage is
  * the fraction of the day's hours (23 or 25 on DST days) with at least one sample.
  */
 public final class DailyMetricsAggregator {
@@ -73,7 +79,14 @@ public final class DailyMetricsAggregator {
   /** Sessions of one night checked without a lambda (the others are checked with one). */
   private static final int UNROLLED_SESSIONS = 3;
 
-  /** Up to this estimated size the sessions are broadcast to the scan of the samples. */
+  /**
+   * Workouts of one reading's day checked without a lambda: one a day on each of the days whose
+   * workouts may hold the reading ({@link WorkoutBuilder#readingDays}).
+   */
+  private static final int UNROLLED_WORKOUTS =
+      WorkoutBuilder.LAST_READING_DAY - WorkoutBuilder.FIRST_READING_DAY + 1;
+
+  /** Up to this estimated size sessions and workouts are broadcast to the scan of the samples. */
   private static final long BROADCAST_SESSIONS_MAX_BYTES = 64L << 20;
 
   /** A local day starts at most 18 hours before its UTC midnight (the largest offset). */
@@ -104,6 +117,7 @@ public final class DailyMetricsAggregator {
   public record Inputs(
       Dataset<Row> samples,
       Dataset<Row> sleepSessions,
+      Dataset<Row> workouts,
       Dataset<Row> meals,
       Dataset<Row> moods,
       Dataset<Row> activities,
@@ -111,6 +125,7 @@ public final class DailyMetricsAggregator {
     public Inputs {
       Objects.requireNonNull(samples, "samples");
       Objects.requireNonNull(sleepSessions, "sleepSessions");
+      Objects.requireNonNull(workouts, "workouts");
       Objects.requireNonNull(meals, "meals");
       Objects.requireNonNull(moods, "moods");
       Objects.requireNonNull(activities, "activities");
@@ -128,7 +143,7 @@ public final class DailyMetricsAggregator {
    */
   public static Dataset<Row> aggregate(Inputs inputs, Instant computedAt) {
     Dataset<Row> parts =
-        sampleDays(inputs.samples(), inputs.sleepSessions(), inputs.timeZones())
+        sampleDays(inputs.samples(), inputs.sleepSessions(), inputs.workouts(), inputs.timeZones())
             .unionByName(sleep(inputs.sleepSessions()), true)
             .unionByName(nutrition(inputs.meals()), true)
             .unionByName(mood(inputs.moods()), true)
@@ -183,7 +198,10 @@ public final class DailyMetricsAggregator {
    * the next) come with it from a join on (user, day); a reading inside sessions that end the next
    * day is counted a second time, on that day, for that day's sleep percentile only. Each reading
    * counts once per session it lies in (the percentile's frequency), as a join of readings and
-   * sessions would count it.
+   * sessions would count it. The same join brings the user's workouts that may hold the reading
+   * (those {@link WorkoutBuilder} reads it for); a night reading during one of them counts for no
+   * percentile. Daytime readings outside every session count for none anyway, so only the others
+   * are checked against the workouts.
    *
    * <p>Two aggregations: {@code percentile} and {@code collect_set} keep their state in objects,
    * which Spark aggregates without generated code and, past 128 groups in a task, by sorting every
@@ -195,7 +213,10 @@ public final class DailyMetricsAggregator {
    * order (as they already do between runs with other partitions).
    */
   static Dataset<Row> sampleDays(
-      Dataset<Row> samples, Dataset<Row> sleepSessions, Dataset<Row> timeZones) {
+      Dataset<Row> samples,
+      Dataset<Row> sleepSessions,
+      Dataset<Row> workouts,
+      Dataset<Row> timeZones) {
     Column s = unix_seconds(col("start_time"));
     Column e = coalesce(unix_seconds(col("end_time")), s);
     // hours of the local clock: UTC hours moved by the offset's part below an hour (+05:30 starts
@@ -226,22 +247,32 @@ public final class DailyMetricsAggregator {
             .otherwise(lit(0L));
 
     // a session ending on day d holds heart rate of days d and d-1
+    Dataset<Row> sessionDays =
+        sleepSessions.select(
+            col("user_id").as("n_user"),
+            explode(array(col("local_date"), date_sub(col("local_date"), 1))).as("n_date"),
+            struct(
+                    col("local_date").as("wake"),
+                    col("start_time").as("start"),
+                    col("end_time").as("end"))
+                .as("session"));
+    Dataset<Row> workoutDays =
+        workouts.select(
+            col("user_id").as("n_user"),
+            explode(WorkoutBuilder.readingDays(col("local_date"))).as("n_date"),
+            struct(col("start_time").as("start"), col("end_time").as("end")).as("workout"));
+    // one row per user and day holding both, so the samples are joined once
     Dataset<Row> nights =
-        sleepSessions
-            .select(
-                col("user_id").as("n_user"),
-                explode(array(col("local_date"), date_sub(col("local_date"), 1))).as("n_date"),
-                struct(
-                        col("local_date").as("wake"),
-                        col("start_time").as("start"),
-                        col("end_time").as("end"))
-                    .as("session"))
+        sessionDays
+            .unionByName(workoutDays, true)
             .groupBy(col("n_user"), col("n_date"))
-            .agg(collect_list(col("session")).as("sessions"));
+            .agg(
+                collect_list(col("session")).as("sessions"),
+                collect_list(col("workout")).as("workouts"));
     Column heartRate = metricIs(Metric.HEART_RATE);
     Dataset<Row> withNights =
         samples.join(
-            smallEnough(sleepSessions) ? broadcast(nights) : nights,
+            smallEnough(sleepSessions, workouts) ? broadcast(nights) : nights,
             // other metrics join nothing: a null key is not even looked up
             col("user_id")
                 .equalTo(col("n_user"))
@@ -254,6 +285,13 @@ public final class DailyMetricsAggregator {
             s.plus(col("zone_offset_seconds"))
                 .minus(unix_date(col("local_date")).cast("long").multiply(86_400L))
                 .divide(3600));
+    // heart rate that may count for a night percentile, unless a workout holds it
+    Column nightCandidate =
+        heartRate.and(col("early").or(col("same_night").gt(0)).or(col("next_night").gt(0)));
+    Column inWorkout =
+        countMatching(
+                col("workouts"), UNROLLED_WORKOUTS, workout -> holds(workout, col("start_time")))
+            .gt(0);
     // a reading in a session that ends the next day also counts there (pos 1); every aggregate's
     // input is computed here, in generated code, so the aggregation only adds up columns
     Column own = col("pos").equalTo(0);
@@ -264,17 +302,31 @@ public final class DailyMetricsAggregator {
                 col("metric"),
                 col("value"),
                 col("source"),
+                col("start_time"),
+                col("workouts"),
                 mask.as("hour_mask"),
                 localHour.lt(NIGHT_ENDS_AT_HOUR).as("early"),
                 col("local_date"),
                 sameNight.as("same_night"),
                 nextNight.as("next_night"))
-            // the generator reads a column: an expression with a lambda would keep it interpreted
+            .select(
+                col("user_id"),
+                col("metric"),
+                col("value"),
+                col("source"),
+                col("hour_mask"),
+                col("early"),
+                col("local_date"),
+                col("same_night"),
+                col("next_night"),
+                // the workouts are looked at only for the few readings a percentile can count
+                when(nightCandidate, not(inWorkout)).otherwise(lit(false)).as("night_hr"))
+            // the generator reads columns: an expression with a lambda would keep it interpreted
             .select(
                 col("*"),
                 posexplode(
                         when(
-                                col("next_night").gt(0),
+                                col("night_hr").and(col("next_night").gt(0)),
                                 array(col("local_date"), date_add(col("local_date"), 1)))
                             .otherwise(array(col("local_date"))))
                     .as(new String[] {"pos", "day"}))
@@ -288,9 +340,11 @@ public final class DailyMetricsAggregator {
                 when(own.and(metricIs(Metric.HRV_RMSSD)), col("value")).as("hrv_v"),
                 when(own, col("source")).as("source_v"),
                 when(own, col("hour_mask")).otherwise(lit(0L)).as("mask_v"),
-                when(heartRate, col("value")).as("hr_v"),
-                when(own, col("same_night")).otherwise(col("next_night")).as("hr_sessions"),
-                when(own.and(heartRate).and(col("early")), col("value")).as("hr_early_v"));
+                when(col("night_hr"), col("value")).as("hr_v"),
+                when(col("night_hr"), when(own, col("same_night")).otherwise(col("next_night")))
+                    .otherwise(lit(0))
+                    .as("hr_sessions"),
+                when(own.and(col("night_hr")).and(col("early")), col("value")).as("hr_early_v"));
     // first the sums, counts and masks in a code-generated hash aggregation, keyed also by what
     // the set of sources and the percentiles need: a user's few sources and heart-rate values
     Dataset<Row> perValue =
@@ -348,39 +402,44 @@ public final class DailyMetricsAggregator {
 
   /** Sessions of the joined {@code sessions} that end on {@code wakeDay} and hold the reading. */
   private static Column sessionsHolding(Column wakeDay) {
-    Column t = col("start_time");
-    Column count = lit(0);
-    // the usual one or two sessions a night without a lambda; any further ones with one
-    for (int i = 1; i <= UNROLLED_SESSIONS; i++) {
-      Column session = try_element_at(col("sessions"), lit(i));
-      Column holds =
-          session
-              .getField("wake")
-              .equalTo(wakeDay)
-              .and(t.geq(session.getField("start")))
-              .and(t.lt(session.getField("end")));
-      count = count.plus(when(holds, lit(1)).otherwise(lit(0)));
-    }
-    Column more =
-        size(
-            filter(
-                slice(
-                    col("sessions"),
-                    lit(UNROLLED_SESSIONS + 1),
-                    size(col("sessions")).minus(UNROLLED_SESSIONS)),
-                session ->
-                    session
-                        .getField("wake")
-                        .equalTo(wakeDay)
-                        .and(t.geq(session.getField("start")))
-                        .and(t.lt(session.getField("end")))));
-    return count.plus(when(size(col("sessions")).gt(UNROLLED_SESSIONS), more).otherwise(lit(0)));
+    return countMatching(
+        col("sessions"),
+        UNROLLED_SESSIONS,
+        session ->
+            session.getField("wake").equalTo(wakeDay).and(holds(session, col("start_time"))));
   }
 
-  /** Whether the sessions are small enough to send to every task whole. */
-  private static boolean smallEnough(Dataset<Row> sleepSessions) {
-    return sleepSessions.queryExecution().optimizedPlan().stats().sizeInBytes().toLong()
-        <= BROADCAST_SESSIONS_MAX_BYTES;
+  /** Whether the interval ({@code start}, {@code end}) holds {@code t}: start inclusive. */
+  private static Column holds(Column interval, Column t) {
+    return t.geq(interval.getField("start")).and(t.lt(interval.getField("end")));
+  }
+
+  /**
+   * How many elements of {@code list} (0 when null) match: the usual few without a lambda, any
+   * further ones with one, which Spark evaluates without generated code.
+   */
+  private static Column countMatching(Column list, int unrolled, Function<Column, Column> matches) {
+    Column count = lit(0);
+    for (int i = 1; i <= unrolled; i++) {
+      count =
+          count.plus(when(matches.apply(try_element_at(list, lit(i))), lit(1)).otherwise(lit(0)));
+    }
+    Column more =
+        size(filter(slice(list, lit(unrolled + 1), size(list).minus(unrolled)), matches::apply));
+    return count.plus(when(size(list).gt(unrolled), more).otherwise(lit(0)));
+  }
+
+  /** Whether the sessions and workouts are small enough to send to every task whole. */
+  private static boolean smallEnough(Dataset<Row> sleepSessions, Dataset<Row> workouts) {
+    BigInteger bytes =
+        sleepSessions
+            .queryExecution()
+            .optimizedPlan()
+            .stats()
+            .sizeInBytes()
+            .bigInteger()
+            .add(workouts.queryExecution().optimizedPlan().stats().sizeInBytes().bigInteger());
+    return bytes.compareTo(BigInteger.valueOf(BROADCAST_SESSIONS_MAX_BYTES)) <= 0;
   }
 
   static Dataset<Row> sleep(Dataset<Row> sessions) {

@@ -22,6 +22,7 @@ import org.vitalake.batch.fixture.BronzeRows;
 import org.vitalake.batch.normalize.JournalTyper;
 import org.vitalake.batch.normalize.SampleNormalizer;
 import org.vitalake.batch.normalize.SleepSessionBuilder;
+import org.vitalake.batch.normalize.WorkoutBuilder;
 import org.vitalake.batch.spark.SharedSparkSession;
 import org.vitalake.core.metric.Metric;
 import org.vitalake.core.sample.DeviceType;
@@ -40,6 +41,7 @@ class DailyMetricsAggregatorTest {
         new DailyMetricsAggregator.Inputs(
             samples,
             SleepSessionBuilder.build(samples),
+            WorkoutBuilder.build(samples),
             JournalTyper.meals(journal),
             JournalTyper.moods(journal),
             JournalTyper.activities(journal),
@@ -271,6 +273,175 @@ class DailyMetricsAggregatorTest {
   }
 
   @Test
+  void leavesAnEarlyRunOutOfTheRestingHeartRateWhenThereIsNoSleepSession(SparkSession spark) {
+    // given no sleep session; calm heart rate (50-55) every 10 minutes from 00:00 to 05:00, and a
+    // run from 05:00 to 05:45 with heart rate of 150 every 30 seconds
+    LocalDate day = LocalDate.of(2025, 6, 16);
+    Instant runStart = day.atTime(5, 0).toInstant(ZoneOffset.UTC);
+    Instant runEnd = day.atTime(5, 45).toInstant(ZoneOffset.UTC);
+    BronzeRows bronze = new BronzeRows();
+    watchWorkout(bronze, "u1", runStart, runEnd);
+    List<Double> calm = new ArrayList<>();
+    List<Double> early = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      double bpm = 50 + i % 6;
+      watch(
+          bronze,
+          Metric.HEART_RATE,
+          bpm,
+          day.atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(600L * i));
+      calm.add(bpm);
+      early.add(bpm);
+    }
+    for (Instant t = runStart; t.isBefore(runEnd); t = t.plusSeconds(30)) {
+      watch(bronze, Metric.HEART_RATE, 150, t);
+      early.add(150.0);
+    }
+
+    // when
+    Row row = day(spark, bronze, "u1", day);
+
+    // then the calm readings alone make the resting heart rate; with the run's, the percentile
+    // would be another value that still passes for a resting heart rate
+    double expected = percentile(calm, DailyMetricsAggregator.NIGHT_PERCENTILE);
+    double withRun = percentile(early, DailyMetricsAggregator.NIGHT_PERCENTILE);
+    assertThat(withRun)
+        .isNotEqualTo(expected)
+        .isBetween(
+            Metric.RESTING_HEART_RATE.range().min(), Metric.RESTING_HEART_RATE.range().max());
+    assertThat(row.<Double>getAs("resting_hr")).isCloseTo(expected, within(1e-9));
+  }
+
+  @Test
+  void leavesReadingsOfWorkoutsOverlappingTheSleepSessionOutOfTheRestingHeartRate(
+      SparkSession spark) {
+    // given a session from 23:00 to 05:30 UTC; a workout the evening before, 22:30 to 23:30, and a
+    // run from 05:15 to 06:00, each overlapping it; calm heart rate every 5 minutes from 22:00 to
+    // 06:00 and, during the workouts, higher heart rate every 30 seconds
+    LocalDate day = LocalDate.of(2025, 6, 17);
+    Instant bed = day.minusDays(1).atTime(23, 0).toInstant(ZoneOffset.UTC);
+    Instant wake = day.atTime(5, 30).toInstant(ZoneOffset.UTC);
+    List<Instant[]> workouts =
+        List.of(
+            new Instant[] {
+              day.minusDays(1).atTime(22, 30).toInstant(ZoneOffset.UTC),
+              day.minusDays(1).atTime(23, 30).toInstant(ZoneOffset.UTC)
+            },
+            new Instant[] {wake.minusSeconds(900), day.atTime(6, 0).toInstant(ZoneOffset.UTC)});
+    BronzeRows bronze = new BronzeRows();
+    watch(bronze, Metric.SLEEP_SESSION, 360, bed, wake);
+    for (Instant[] w : workouts) {
+      watchWorkout(bronze, "u1", w[0], w[1]);
+    }
+    List<Double> asleep = new ArrayList<>();
+    List<Double> inSession = new ArrayList<>();
+    Instant from = day.minusDays(1).atTime(22, 0).toInstant(ZoneOffset.UTC);
+    Instant to = day.atTime(6, 0).toInstant(ZoneOffset.UTC);
+    int i = 0;
+    for (Instant t = from; t.isBefore(to); t = t.plusSeconds(30), i++) {
+      boolean during = false;
+      for (Instant[] w : workouts) {
+        during |= !t.isBefore(w[0]) && t.isBefore(w[1]);
+      }
+      if (!during && i % 10 != 0) {
+        continue;
+      }
+      double bpm = during ? 120 + i % 15 : 48 + (i * 7) % 13;
+      watch(bronze, Metric.HEART_RATE, bpm, t);
+      if (!t.isBefore(bed) && t.isBefore(wake)) {
+        inSession.add(bpm);
+        if (!during) {
+          asleep.add(bpm);
+        }
+      }
+    }
+
+    // when
+    Row row = day(spark, bronze, "u1", day);
+
+    // then
+    double expected = percentile(asleep, DailyMetricsAggregator.NIGHT_PERCENTILE);
+    assertThat(percentile(inSession, DailyMetricsAggregator.NIGHT_PERCENTILE))
+        .isNotEqualTo(expected);
+    assertThat(row.<Double>getAs("resting_hr")).isCloseTo(expected, within(1e-9));
+    assertThat(row.<Double>getAs("sleep_minutes")).isEqualTo(360.0);
+  }
+
+  @Test
+  void leavesOutEarlyReadingsOfAWorkoutThatStartedTheDayBefore(SparkSession spark) {
+    // given no sleep session; a workout from 23:40 to 00:40 UTC with heart rate of 110 every
+    // 30 seconds, and calm readings every 10 minutes from 00:40 to 06:00
+    LocalDate day = LocalDate.of(2025, 6, 18);
+    Instant start = day.minusDays(1).atTime(23, 40).toInstant(ZoneOffset.UTC);
+    Instant end = day.atTime(0, 40).toInstant(ZoneOffset.UTC);
+    BronzeRows bronze = new BronzeRows();
+    watchWorkout(bronze, "u1", start, end);
+    List<Double> calm = new ArrayList<>();
+    List<Double> early = new ArrayList<>();
+    for (Instant t = start; t.isBefore(end); t = t.plusSeconds(30)) {
+      watch(bronze, Metric.HEART_RATE, 110, t);
+      if (!t.isBefore(day.atStartOfDay().toInstant(ZoneOffset.UTC))) {
+        early.add(110.0);
+      }
+    }
+    int i = 0;
+    for (Instant t = end; t.isBefore(day.atTime(6, 0).toInstant(ZoneOffset.UTC)); i++) {
+      double bpm = 52 + (i * 5) % 9;
+      watch(bronze, Metric.HEART_RATE, bpm, t);
+      calm.add(bpm);
+      early.add(bpm);
+      t = t.plusSeconds(600);
+    }
+
+    // when
+    Row row = day(spark, bronze, "u1", day);
+
+    // then
+    double expected = percentile(calm, DailyMetricsAggregator.NIGHT_PERCENTILE);
+    assertThat(percentile(early, DailyMetricsAggregator.NIGHT_PERCENTILE)).isNotEqualTo(expected);
+    assertThat(row.<Double>getAs("resting_hr")).isCloseTo(expected, within(1e-9));
+  }
+
+  @Test
+  void leavesOutOnlyReadingsDuringTheUsersOwnWorkouts(SparkSession spark) {
+    // given two users with the same early readings: calm every 10 minutes from 00:00 to 05:00,
+    // then 95 every 30 seconds from 05:00 to 05:45; only u2 logged a workout then
+    LocalDate day = LocalDate.of(2025, 6, 19);
+    Instant walkStart = day.atTime(5, 0).toInstant(ZoneOffset.UTC);
+    Instant walkEnd = day.atTime(5, 45).toInstant(ZoneOffset.UTC);
+    BronzeRows bronze = new BronzeRows();
+    watchWorkout(bronze, "u2", walkStart, walkEnd);
+    List<Double> calm = new ArrayList<>();
+    List<Double> early = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      double bpm = 50 + i % 6;
+      Instant t = day.atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(600L * i);
+      for (String user : List.of("u1", "u2")) {
+        userWatch(bronze, user, Metric.HEART_RATE, bpm, t);
+      }
+      calm.add(bpm);
+      early.add(bpm);
+    }
+    for (Instant t = walkStart; t.isBefore(walkEnd); t = t.plusSeconds(30)) {
+      for (String user : List.of("u1", "u2")) {
+        userWatch(bronze, user, Metric.HEART_RATE, 95, t);
+      }
+      early.add(95.0);
+    }
+
+    // when
+    Row withoutWorkout = day(spark, bronze, "u1", day);
+    Row withWorkout = day(spark, bronze, "u2", day);
+
+    // then u2's workout leaves u2's readings out, and none of u1's
+    double all = percentile(early, DailyMetricsAggregator.NIGHT_PERCENTILE);
+    double calmOnly = percentile(calm, DailyMetricsAggregator.NIGHT_PERCENTILE);
+    assertThat(all).isNotEqualTo(calmOnly);
+    assertThat(withoutWorkout.<Double>getAs("resting_hr")).isCloseTo(all, within(1e-9));
+    assertThat(withWorkout.<Double>getAs("resting_hr")).isCloseTo(calmOnly, within(1e-9));
+  }
+
+  @Test
   void prefersReportedRestingHeartRateAndCountsPartialCoverage(SparkSession spark) {
     // given steps in 6 of the 24 hours of a plain UTC day and two reported resting heart rates
     LocalDate day = LocalDate.of(2025, 6, 12);
@@ -438,6 +609,34 @@ class DailyMetricsAggregatorTest {
   private static void watch(BronzeRows bronze, Metric metric, double value, Instant at) {
     bronze.sample(
         "u1", metric, value, at, null, ZoneOffset.UTC, "garmin", "venu", DeviceType.WATCH);
+  }
+
+  /** An interval of user u1's watch (garmin venu), in UTC. */
+  private static void watch(
+      BronzeRows bronze, Metric metric, double value, Instant start, Instant end) {
+    bronze.sample(
+        "u1", metric, value, start, end, ZoneOffset.UTC, "garmin", "venu", DeviceType.WATCH);
+  }
+
+  /** A reading of {@code user}'s watch (garmin venu), in UTC. */
+  private static void userWatch(
+      BronzeRows bronze, String user, Metric metric, double value, Instant at) {
+    bronze.sample(
+        user, metric, value, at, null, ZoneOffset.UTC, "garmin", "venu", DeviceType.WATCH);
+  }
+
+  /** A workout of {@code user}'s watch from {@code start} to {@code end}, in UTC. */
+  private static void watchWorkout(BronzeRows bronze, String user, Instant start, Instant end) {
+    bronze.sample(
+        user,
+        Metric.WORKOUT,
+        Duration.between(start, end).toMinutes(),
+        start,
+        end,
+        ZoneOffset.UTC,
+        "garmin",
+        "venu",
+        DeviceType.WATCH);
   }
 
   /** A reading of user u1's ring (oura), in UTC. */
