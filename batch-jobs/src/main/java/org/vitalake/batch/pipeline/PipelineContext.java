@@ -150,9 +150,10 @@ public final class PipelineContext {
 
   /**
    * The (user_id, local_date) pairs this run recomputes: the days new samples and journal entries
-   * can change (their own day and, for sleep and the readings of workouts, the days of their {@link
-   * #reach}), every day of a user whose profile changed (the time zone may have moved them), and
-   * {@code --date} for every user with data that day. Null in a full run: everything is recomputed.
+   * can change (their own day and, for sleep, workouts and the readings of workouts, the days of
+   * their {@link #reach}), every day of a user whose profile changed (the time zone may have moved
+   * them), and {@code --date} for every user with data that day. Null in a full run: everything is
+   * recomputed.
    */
   public synchronized Dataset<Row> affectedDays() {
     if (scope.full()) {
@@ -466,9 +467,22 @@ public final class PipelineContext {
   /** Heart rate on day d also counts towards the night ending on d+1 (resting heart rate). */
   static final DayReach NIGHT_HEART_RATE_REACH = new DayReach(0, 1);
 
+  /**
+   * A workout on day w leaves out of the night heart rate the readings it holds, which lie on w +
+   * {@link WorkoutBuilder#FIRST_READING_DAY} to w + {@link WorkoutBuilder#LAST_READING_DAY}, and
+   * each of those counts for its own day and, like all heart rate, the night ending the next day.
+   */
+  static final DayReach WORKOUT_NIGHT_REACH =
+      new DayReach(
+          -WorkoutBuilder.FIRST_READING_DAY,
+          WorkoutBuilder.LAST_READING_DAY + NIGHT_HEART_RATE_REACH.after());
+
   /** The days a bronze row of {@code metric} can change; its own day for most metrics. */
   static DayReach reach(String metric) {
     DayReach reach = DayReach.OWN_DAY;
+    if (Metric.WORKOUT.code().equals(metric)) {
+      reach = reach.union(WORKOUT_NIGHT_REACH);
+    }
     if (SampleNormalizer.SLEEP_METRICS.contains(metric)) {
       reach = reach.union(SLEEP_REACH);
     }

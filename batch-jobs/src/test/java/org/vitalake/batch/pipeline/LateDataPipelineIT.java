@@ -9,14 +9,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.data.Record;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -27,6 +31,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.vitalake.batch.BatchProperties;
+import org.vitalake.batch.daily.DailyMetricsAggregator;
 import org.vitalake.batch.fixture.PipelineStack;
 import org.vitalake.core.id.UserId;
 import org.vitalake.core.metric.Metric;
@@ -40,8 +45,9 @@ import org.vitalake.lakehouse.local.LocalLakehouse;
 
 /**
  * Late rows after midnight on a real lakehouse (s3proxy + SQLite catalog): a sleep stage that
- * carries a night past midnight and readings of a workout that crossed it. The incremental run must
- * leave every silver and gold table as a {@code --full} run does.
+ * carries a night past midnight, readings of a workout that crossed it, and a workout that arrives
+ * after the readings it holds. The incremental run must leave every silver and gold table as a
+ * {@code --full} run does.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -51,6 +57,7 @@ class LateDataPipelineIT {
   private static final LocalDate DAY = LocalDate.of(2025, 3, 10);
   private static final String SLEEPER = "late-sleeper";
   private static final String RUNNER = "late-runner";
+  private static final String NIGHT_RUNNER = "late-night-runner";
 
   private static final Instant BED = at(DAY, 22, 0);
   private static final Instant FIRST_STAGES_END = at(DAY, 23, 50);
@@ -187,6 +194,63 @@ class LateDataPipelineIT {
     assertThat(incremental).isEqualTo(contents());
   }
 
+  @Test
+  @Order(3)
+  void aLateWorkoutLeavesItsReadingsOutOfTheNextMorningsRestingHeartRate() throws Exception {
+    // given the early hours of a day without a sleep session: a run's heart rate every 30 seconds
+    // from midnight to 00:40, then calm readings every 10 minutes; the run started at 23:30 the
+    // day before, and its workout row arrives a run later than its readings
+    LocalDate runDay = DAY.plusDays(5);
+    LocalDate morning = runDay.plusDays(1);
+    Instant runStart = at(runDay, 23, 30);
+    Instant runEnd = at(morning, 0, 40);
+    List<Record> readings = new ArrayList<>();
+    List<Double> calm = new ArrayList<>();
+    List<Double> early = new ArrayList<>();
+    for (Instant t = runStart; t.isBefore(runEnd); t = t.plusSeconds(30)) {
+      readings.add(sample(NIGHT_RUNNER, Metric.HEART_RATE, 110, t, null, DeviceType.WATCH));
+      if (!t.isBefore(at(morning, 0, 0))) {
+        early.add(110.0);
+      }
+    }
+    for (int i = 0; i < 30; i++) {
+      double bpm = 50 + i % 6;
+      Instant t = at(morning, 1, 0).plusSeconds(600L * i);
+      readings.add(sample(NIGHT_RUNNER, Metric.HEART_RATE, bpm, t, null, DeviceType.WATCH));
+      calm.add(bpm);
+      early.add(bpm);
+    }
+    TableAppender appender = new TableAppender(lakehouse.lakehouse());
+    appender.append(LakehouseTables.USER_PROFILES, List.of(profile(NIGHT_RUNNER)));
+    appender.append(LakehouseTables.WEARABLE_SAMPLES, readings);
+    assertThat(command().run(false, null).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+    assertThat(restingHr(NIGHT_RUNNER, morning))
+        .isEqualTo(percentile(early, DailyMetricsAggregator.NIGHT_PERCENTILE));
+    appender.append(
+        LakehouseTables.WEARABLE_SAMPLES,
+        List.of(
+            sample(
+                NIGHT_RUNNER,
+                Metric.WORKOUT,
+                minutes(runStart, runEnd),
+                runStart,
+                runEnd,
+                DeviceType.WATCH)));
+
+    // when
+    assertThat(command().run(false, null).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+    Map<String, List<String>> incremental = contents(NIGHT_RUNNER);
+    assertThat(command().run(true, null).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+    // then the calm readings alone make the morning's resting heart rate, incrementally too (the
+    // other users' rows were not recomputed, so only their computed_at differs from a full run's)
+    assertThat(percentile(calm, DailyMetricsAggregator.NIGHT_PERCENTILE))
+        .isNotEqualTo(percentile(early, DailyMetricsAggregator.NIGHT_PERCENTILE));
+    assertThat(restingHr(NIGHT_RUNNER, morning))
+        .isEqualTo(percentile(calm, DailyMetricsAggregator.NIGHT_PERCENTILE));
+    assertThat(incremental).isEqualTo(contents(NIGHT_RUNNER));
+  }
+
   private PipelineCommand command() {
     return context.getBean(PipelineCommand.class);
   }
@@ -214,6 +278,31 @@ class LateDataPipelineIT {
     return out;
   }
 
+  /** The resting heart rate of {@code user} on {@code day}, from {@code gold.daily_metrics}. */
+  private Double restingHr(String user, LocalDate day) {
+    List<Row> rows =
+        spark
+            .sql(
+                "SELECT resting_hr FROM gold.daily_metrics WHERE user_id = '"
+                    + user
+                    + "' AND local_date = DATE '"
+                    + day
+                    + "'")
+            .collectAsList();
+    assertThat(rows).hasSize(1);
+    return rows.get(0).isNullAt(0) ? null : rows.get(0).getDouble(0);
+  }
+
+  /** Spark's exact percentile: linear interpolation at position p * (n - 1). */
+  private static double percentile(List<Double> values, double p) {
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    double position = p * (sorted.size() - 1);
+    int lower = (int) Math.floor(position);
+    int upper = (int) Math.ceil(position);
+    return sorted.get(lower) + (position - lower) * (sorted.get(upper) - sorted.get(lower));
+  }
+
   /** Energy, average and maximum heart rate of the runner's one workout, on the day it started. */
   private Row workout() {
     List<Row> rows =
@@ -231,15 +320,21 @@ class LateDataPipelineIT {
 
   /** Every silver and gold table's rows as sorted text lines. */
   private Map<String, List<String>> contents() {
+    return contents(null);
+  }
+
+  /** Every silver and gold table's rows of {@code user} (all users when null) as sorted lines. */
+  private Map<String, List<String>> contents(String user) {
     Map<String, List<String>> out = new TreeMap<>();
     for (TableDefinition table : LakehouseTables.ALL) {
       if (!table.id().namespace().equals(LakehouseTables.BRONZE)) {
+        Dataset<Row> rows = spark.table(table.qualifiedName());
+        if (user != null) {
+          rows = rows.where(functions.col("user_id").equalTo(user));
+        }
         out.put(
             table.qualifiedName(),
-            spark.table(table.qualifiedName()).collectAsList().stream()
-                .map(r -> r.mkString("|"))
-                .sorted()
-                .toList());
+            rows.collectAsList().stream().map(r -> r.mkString("|")).sorted().toList());
       }
     }
     return out;

@@ -175,6 +175,36 @@ class PipelineContextTest {
   }
 
   @Test
+  void aLateWorkoutTouchesTheRestingHeartRateDaysOfEveryReadingItMayHold(SparkSession spark) {
+    // given a workout from 23:30 to 00:30 local
+    BronzeRows late =
+        new BronzeRows()
+            .profile("u1", "Europe/Oslo", Instant.EPOCH)
+            .sample(
+                "u1",
+                Metric.WORKOUT,
+                60,
+                at(DAY, 23, 30),
+                at(DAY.plusDays(1), 0, 30),
+                OFFSET,
+                "garmin",
+                "fenix",
+                DeviceType.WATCH);
+
+    // when
+    Set<LocalDate> touched = touched(spark, late);
+
+    // then a reading it holds lies on a day r from w + FIRST to w + LAST, and its heart rate counts
+    // for the resting heart rate of r (early hours, sleep ending r) and r + 1 (sleep ending then)
+    Set<LocalDate> restingDays = new TreeSet<>();
+    for (int k = WorkoutBuilder.FIRST_READING_DAY; k <= WorkoutBuilder.LAST_READING_DAY; k++) {
+      restingDays.add(DAY.plusDays(k));
+      restingDays.add(DAY.plusDays(k + 1));
+    }
+    assertThat(touched).contains(DAY.plusDays(1)).containsAll(restingDays);
+  }
+
+  @Test
   void otherSamplesAndJournalEntriesTouchOnlyTheirOwnDay(SparkSession spark) {
     // given steps at 23:55 and a meal at 00:05 the next day, local time
     BronzeRows bronze =
