@@ -26,6 +26,7 @@ import org.vitalake.batch.fixture.BronzeRows;
 import org.vitalake.batch.normalize.JournalTyper;
 import org.vitalake.batch.normalize.SampleNormalizer;
 import org.vitalake.batch.normalize.SleepSessionBuilder;
+import org.vitalake.batch.normalize.WorkoutBuilder;
 import org.vitalake.batch.spark.SharedSparkSession;
 import org.vitalake.core.metric.Metric;
 import org.vitalake.core.sample.DeviceType;
@@ -92,6 +93,7 @@ class ReexportedFitbitDaysTest {
         new DailyMetricsAggregator.Inputs(
             s,
             SleepSessionBuilder.build(s),
+            WorkoutBuilder.build(s),
             JournalTyper.meals(journal),
             JournalTyper.moods(journal),
             JournalTyper.activities(journal),
