@@ -27,6 +27,8 @@ import org.vitalake.lakehouse.local.RepositoryRoot;
  *     row's {@code received_at} and its commit, and the clock difference between writers
  * @param sqlMaxRows rows the sql command prints at most ({@code VITALAKE_SQL_MAX_ROWS}, default
  *     100)
+ * @param cohortMinUsers users a cell of {@code gold.cohort_weekly} needs not to be suppressed
+ *     ({@code VITALAKE_COHORT_MIN_USERS}, default 10)
  */
 public record BatchProperties(
     Path home,
@@ -38,7 +40,8 @@ public record BatchProperties(
     Integer shufflePartitions,
     int snapshotRetentionHours,
     int arrivalMarginMinutes,
-    int sqlMaxRows) {
+    int sqlMaxRows,
+    int cohortMinUsers) {
 
   public static final String ENV_BATCH_DB_URL = "VITALAKE_BATCH_DB_URL";
   public static final String ENV_BATCH_DB_USER = "VITALAKE_BATCH_DB_USER";
@@ -50,11 +53,13 @@ public record BatchProperties(
   public static final String ENV_ARRIVAL_MARGIN_MINUTES =
       "VITALAKE_PIPELINE_ARRIVAL_MARGIN_MINUTES";
   public static final String ENV_SQL_MAX_ROWS = "VITALAKE_SQL_MAX_ROWS";
+  public static final String ENV_COHORT_MIN_USERS = "VITALAKE_COHORT_MIN_USERS";
 
   public static final String DEFAULT_SPARK_MASTER = "local[*]";
   public static final int DEFAULT_SNAPSHOT_RETENTION_HOURS = 168;
   public static final int DEFAULT_ARRIVAL_MARGIN_MINUTES = 60;
   public static final int DEFAULT_SQL_MAX_ROWS = 100;
+  public static final int DEFAULT_COHORT_MIN_USERS = 10;
 
   public BatchProperties {
     Objects.requireNonNull(home, LakehouseProperties.ENV_HOME);
@@ -80,6 +85,10 @@ public record BatchProperties(
     if (sqlMaxRows < 1 || sqlMaxRows > 1_000_000) {
       throw new IllegalArgumentException(
           ENV_SQL_MAX_ROWS + " is " + sqlMaxRows + " but must be 1-1000000");
+    }
+    if (cohortMinUsers < 1 || cohortMinUsers > 1_000) {
+      throw new IllegalArgumentException(
+          ENV_COHORT_MIN_USERS + " is " + cohortMinUsers + " but must be 1-1000");
     }
   }
 
@@ -112,7 +121,8 @@ public record BatchProperties(
         intOrNull(env, ENV_SHUFFLE_PARTITIONS),
         intOr(env, ENV_SNAPSHOT_RETENTION_HOURS, DEFAULT_SNAPSHOT_RETENTION_HOURS),
         intOr(env, ENV_ARRIVAL_MARGIN_MINUTES, DEFAULT_ARRIVAL_MARGIN_MINUTES),
-        intOr(env, ENV_SQL_MAX_ROWS, DEFAULT_SQL_MAX_ROWS));
+        intOr(env, ENV_SQL_MAX_ROWS, DEFAULT_SQL_MAX_ROWS),
+        intOr(env, ENV_COHORT_MIN_USERS, DEFAULT_COHORT_MIN_USERS));
   }
 
   /** The default job repository: an H2 file under {@code <home>/batch}. */
@@ -137,7 +147,8 @@ public record BatchProperties(
         shufflePartitions,
         snapshotRetentionHours,
         arrivalMarginMinutes,
-        sqlMaxRows);
+        sqlMaxRows,
+        cohortMinUsers);
   }
 
   @Override

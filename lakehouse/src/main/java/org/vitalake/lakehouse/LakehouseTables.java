@@ -384,6 +384,34 @@ public final class LakehouseTables {
               optional(7, "computed_at", timestamptz(), "when the row was computed, UTC")),
           LakehouseTables::byLocalDate);
 
+  /**
+   * Weekly means of the daily metrics per cohort (age band x sex) for analysts, over users whose
+   * research consent is in effect; a cohort-week with fewer users than the run's threshold keeps
+   * its row with every number null and {@code suppressed} true. No user id: aggregates only.
+   */
+  public static final TableDefinition COHORT_WEEKLY =
+      table(
+          GOLD,
+          "cohort_weekly",
+          "Weekly cohort means of daily metrics, small cohorts suppressed",
+          new Schema(
+              optional(1, "week_start", date(), "Monday of the local week"),
+              optional(2, "age_band", string(), "age in years at the week's start, or unknown"),
+              optional(3, "sex", string(), "female, male, other or unspecified"),
+              optional(
+                  4, "users", Types.IntegerType.get(), "users in the cell; null if suppressed"),
+              optional(5, "user_days", Types.IntegerType.get(), "user-days in the cell"),
+              optional(6, "steps", Types.DoubleType.get(), "mean of the users' daily means"),
+              optional(7, "active_minutes", Types.DoubleType.get(), "mean of users' means"),
+              optional(8, "sleep_minutes", Types.DoubleType.get(), "mean of users' means"),
+              optional(9, "resting_hr", Types.DoubleType.get(), "mean of users' means, bpm"),
+              optional(10, "hrv_rmssd_ms", Types.DoubleType.get(), "mean of users' means, ms"),
+              optional(11, "mood", Types.DoubleType.get(), "mean of users' means"),
+              optional(12, "suppressed", Types.BooleanType.get(), "fewer users than min_users"),
+              optional(13, "min_users", Types.IntegerType.get(), "suppression threshold applied"),
+              optional(14, "computed_at", timestamptz(), "when the row was computed, UTC")),
+          LakehouseTables::unpartitioned);
+
   /** Every table, bronze first. */
   public static final List<TableDefinition> ALL =
       List.of(
@@ -402,7 +430,8 @@ public final class LakehouseTables {
           DAILY_METRICS,
           READINESS,
           COACHING_PLANS,
-          ANOMALIES);
+          ANOMALIES,
+          COHORT_WEEKLY);
 
   /** The definition of {@code id}, if it is one of the lakehouse tables. */
   public static Optional<TableDefinition> find(TableIdentifier id) {

@@ -15,7 +15,7 @@ class LakehouseTablesTest {
 
   @Test
   void definesFifteenTablesInThreeNamespaces() {
-    assertThat(LakehouseTables.ALL).hasSize(16);
+    assertThat(LakehouseTables.ALL).hasSize(17);
     assertThat(LakehouseTables.ALL.stream().map(t -> t.id().namespace()).distinct())
         .containsExactlyElementsOf(LakehouseTables.NAMESPACES);
     assertThat(LakehouseTables.ALL.stream().map(TableDefinition::qualifiedName).distinct())

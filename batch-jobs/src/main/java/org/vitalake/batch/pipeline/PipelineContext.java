@@ -353,6 +353,18 @@ public final class PipelineContext {
     return counter.rows();
   }
 
+  /**
+   * Replaces every row of {@code table} with {@code rows} in one commit, for a small aggregate a
+   * stage recomputes whole on each run (it has no user-days to overwrite).
+   *
+   * @return rows written (-1 when Spark did not report the count)
+   */
+  public long replaceTable(TableDefinition table, Dataset<Row> rows) throws Exception {
+    RowCounter counter = new RowCounter();
+    counter.observe(conform(table, rows)).writeTo(tableName(table)).overwrite(lit(true));
+    return counter.rows();
+  }
+
   private static DataFrameWriterV2<Row> writer(Dataset<Row> rows, String name, boolean asComputed) {
     DataFrameWriterV2<Row> writer = rows.writeTo(name);
     if (asComputed) {

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.StepExecution;
+import org.vitalake.batch.BatchProperties;
 import org.vitalake.batch.coaching.CoachingStepConfiguration;
 import org.vitalake.batch.fixture.BronzeRows;
 import org.vitalake.batch.fixture.PipelineStack;
@@ -80,7 +81,8 @@ class ConsentPipelineIT {
     stack =
         PipelineStack.start(
             "vitalake-consent-it",
-            Map.of(),
+            // every cohort cell shown, so the test can count who is in them
+            Map.of(BatchProperties.ENV_COHORT_MIN_USERS, "1"),
             new PrintStream(System.out, true, StandardCharsets.UTF_8));
     spark = stack.spark();
     Path dir = Path.of(System.getProperty("vitalake.shared.data"), "pmdata");
@@ -175,6 +177,39 @@ class ConsentPipelineIT {
 
   @Test
   @Order(2)
+  void cohortReportsCountOnlyUsersWhoseResearchConsentIsInEffect() {
+    // given: the weeks in which each user consenting to research has daily metrics
+    Map<String, Long> expected = new TreeMap<>();
+    for (org.apache.spark.sql.Row r :
+        spark
+            .sql(
+                "SELECT date_sub(local_date, pmod(dayofweek(local_date) + 5, 7)) AS week,"
+                    + " count(DISTINCT user_id) FROM gold.daily_metrics"
+                    + " WHERE user_id IN ('"
+                    + REGRANTS
+                    + "', '"
+                    + WITHDRAWS
+                    + "') GROUP BY 1")
+            .collectAsList()) {
+      expected.put(r.getDate(0).toString(), r.getLong(1));
+    }
+
+    // when
+    Map<String, Long> reported = new TreeMap<>();
+    for (org.apache.spark.sql.Row r :
+        spark
+            .sql("SELECT week_start, sum(users) FROM gold.cohort_weekly GROUP BY week_start")
+            .collectAsList()) {
+      reported.put(r.getDate(0).toString(), r.getLong(1));
+    }
+
+    // then: the same weeks with the same number of users, so none of them is the third user
+    assertThat(expected).hasSizeGreaterThan(10);
+    assertThat(reported).isEqualTo(expected);
+  }
+
+  @Test
+  @Order(3)
   void readinessAndPlansStopOnTheDaysCoachingWasWithdrawn() {
     // given: every user keeps the daily metrics of every day with a resting heart rate
     Set<String> metricDays = pairs("SELECT user_id, local_date FROM gold.daily_metrics");
@@ -208,7 +243,7 @@ class ConsentPipelineIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void aFullRunComputesTheSameDays() throws Exception {
     // given
     Set<String> plans = pairs("SELECT user_id, plan_date FROM gold.coaching_plans");

@@ -192,6 +192,7 @@ class NightlyPipelineIT {
             "readiness",
             "plans",
             "extensionProbe",
+            "cohorts",
             "erasure",
             "maintenance");
     Map<String, Map<LocalDate, Long>> gold = goldSteps();
@@ -325,7 +326,8 @@ class NightlyPipelineIT {
     assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
     assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
     assertThat(restarted.getJobInstance().getId()).isEqualTo(failed.getJobInstance().getId());
-    assertThat(stepNames(restarted)).containsExactly("extensionProbe", "erasure", "maintenance");
+    assertThat(stepNames(restarted))
+        .containsExactly("extensionProbe", "cohorts", "erasure", "maintenance");
     // a Fitabase user has no self-reports: the training rows, and so the models, are unchanged
     assertThat(registry().findCurrent(ModelRegistry.READINESS_MODEL_ID).orElseThrow().version())
         .isEqualTo(1);

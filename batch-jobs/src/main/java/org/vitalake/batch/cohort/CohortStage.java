@@ -1,0 +1,85 @@
+package org.vitalake.batch.cohort;
+
+import static org.apache.spark.sql.functions.col;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.vitalake.batch.coaching.ConsentFilter;
+import org.vitalake.batch.pipeline.PipelineContext;
+import org.vitalake.batch.pipeline.PipelineStage;
+import org.vitalake.batch.pipeline.RowCounter;
+import org.vitalake.batch.pipeline.StageResult;
+import org.vitalake.core.consent.Purpose;
+import org.vitalake.lakehouse.LakehouseTables;
+
+/**
+ * Step {@code cohorts}: rewrites {@code gold.cohort_weekly} from every row of {@code
+ * gold.daily_metrics} of the users whose research consent is in effect ({@link CohortReport}). The
+ * table is small (one row per week and cell), so the step recomputes all of it on each run with new
+ * data instead of tracking which weeks changed; users with an erasure request are left out before
+ * the {@code erasure} step removes their rows.
+ */
+public final class CohortStage implements PipelineStage {
+
+  public static final int ORDER = 650;
+
+  private final int minUsers;
+
+  /**
+   * @param minUsers cells with fewer users are suppressed
+   */
+  public CohortStage(int minUsers) {
+    if (minUsers < 1) {
+      throw new IllegalArgumentException("minUsers is " + minUsers + " but must be >= 1");
+    }
+    this.minUsers = minUsers;
+  }
+
+  @Override
+  public String name() {
+    return "cohorts";
+  }
+
+  @Override
+  public int order() {
+    return ORDER;
+  }
+
+  @Override
+  public StageResult run(PipelineContext context) throws Exception {
+    if (!context.hasWork()) {
+      return StageResult.skipped("no new bronze rows");
+    }
+    Dataset<Row> erased =
+        context
+            .spark()
+            .table(context.tableName(LakehouseTables.ERASURE_REQUESTS))
+            .select(col("user_id").as("e_user"));
+    RowCounter in = new RowCounter();
+    Dataset<Row> daily =
+        in.observe(
+            ConsentFilter.inEffect(
+                    context,
+                    context.spark().table(context.tableName(LakehouseTables.DAILY_METRICS)),
+                    "user_id",
+                    Purpose.RESEARCH)
+                .join(erased, col("user_id").equalTo(col("e_user")), "left_anti"));
+    Dataset<Row> cells =
+        CohortReport.weekly(
+                daily,
+                context.readBronze(LakehouseTables.USER_PROFILES),
+                minUsers,
+                context.scope().dataAsOf())
+            .cache();
+    try {
+      long out = context.replaceTable(LakehouseTables.COHORT_WEEKLY, cells);
+      long suppressed = cells.where("suppressed").count();
+      return new StageResult(
+          in.rows(),
+          out,
+          out + " cohort-weeks, " + suppressed + " suppressed (fewer than " + minUsers + " users)");
+    } finally {
+      cells.unpersist();
+    }
+  }
+}
