@@ -114,4 +114,20 @@ public final class ConsentFilter {
         context.spark().table(context.tableName(LakehouseTables.USER_CONSENTS)),
         purpose);
   }
+
+  /**
+   * {@code rows} (with a {@code user_id}) of the users research may use now: their research consent
+   * is in effect and they have no erasure request (the {@code erasure} step runs after the steps
+   * that use this, and a user who asked to be erased must not be learnt from meanwhile).
+   */
+  public static Dataset<Row> forResearch(PipelineContext context, Dataset<Row> rows) {
+    Dataset<Row> erased =
+        context
+            .spark()
+            .table(context.tableName(LakehouseTables.ERASURE_REQUESTS))
+            .select(col("user_id").as("e_user"))
+            .distinct();
+    return inEffect(context, rows, "user_id", Purpose.RESEARCH)
+        .join(erased, col("user_id").equalTo(col("e_user")), "left_anti");
+  }
 }

@@ -32,7 +32,6 @@ import org.vitalake.coaching.registry.RegistryEntry;
 import org.vitalake.coaching.training.CoachingModelTrainer;
 import org.vitalake.coaching.training.ReadinessExamples;
 import org.vitalake.coaching.training.ReadinessTrainingConfig;
-import org.vitalake.core.consent.Purpose;
 import org.vitalake.core.daily.DailyMetrics;
 import org.vitalake.core.id.UserId;
 import org.vitalake.lakehouse.LakehouseTables;
@@ -99,21 +98,10 @@ public final class ModelTrainingStage implements PipelineStage {
             CoachingModelSource.storage(modelStorageEnv),
             Clock.fixed(context.scope().dataAsOf(), ZoneOffset.UTC));
     var current = registry.findCurrent(ModelRegistry.READINESS_MODEL_ID);
-    // training runs before the erasure step: users who asked to be erased must not be learnt from
-    Dataset<Row> erased =
-        context
-            .spark()
-            .table(context.tableName(LakehouseTables.ERASURE_REQUESTS))
-            .select(col("user_id").as("e_user"))
-            .distinct();
-    // training is research: users who withdrew consent to it are not learnt from either
+    // training is research: not on users who withdrew consent to it or asked to be erased
     Dataset<Row> labels =
-        ConsentFilter.inEffect(
-                context,
-                context.spark().table(context.tableName(LakehouseTables.WELLNESS)),
-                "user_id",
-                Purpose.RESEARCH)
-            .join(erased, col("user_id").equalTo(col("e_user")), "left_anti")
+        ConsentFilter.forResearch(
+                context, context.spark().table(context.tableName(LakehouseTables.WELLNESS)))
             .where(col("readiness").between(0, 10).and(col("local_date").isNotNull()))
             .select(col("user_id"), col("local_date"), col("readiness").cast("double"));
     Dataset<Row> labelledUsers =
@@ -135,7 +123,6 @@ public final class ModelTrainingStage implements PipelineStage {
         context
             .spark()
             .table(context.tableName(LakehouseTables.DAILY_METRICS))
-            .join(erased, col("user_id").equalTo(col("e_user")), "left_anti")
             .join(labelledUsers, col("user_id").equalTo(col("l_user")), "left_semi");
     long rowsIn = 0;
     for (Row r : daily.collectAsList()) {

@@ -1,7 +1,5 @@
 package org.vitalake.batch.cohort;
 
-import static org.apache.spark.sql.functions.col;
-
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.vitalake.batch.coaching.ConsentFilter;
@@ -9,7 +7,6 @@ import org.vitalake.batch.pipeline.PipelineContext;
 import org.vitalake.batch.pipeline.PipelineStage;
 import org.vitalake.batch.pipeline.RowCounter;
 import org.vitalake.batch.pipeline.StageResult;
-import org.vitalake.core.consent.Purpose;
 import org.vitalake.lakehouse.LakehouseTables;
 
 /**
@@ -50,20 +47,11 @@ public final class CohortStage implements PipelineStage {
     if (!context.hasWork()) {
       return StageResult.skipped("no new bronze rows");
     }
-    Dataset<Row> erased =
-        context
-            .spark()
-            .table(context.tableName(LakehouseTables.ERASURE_REQUESTS))
-            .select(col("user_id").as("e_user"));
     RowCounter in = new RowCounter();
     Dataset<Row> daily =
         in.observe(
-            ConsentFilter.inEffect(
-                    context,
-                    context.spark().table(context.tableName(LakehouseTables.DAILY_METRICS)),
-                    "user_id",
-                    Purpose.RESEARCH)
-                .join(erased, col("user_id").equalTo(col("e_user")), "left_anti"));
+            ConsentFilter.forResearch(
+                context, context.spark().table(context.tableName(LakehouseTables.DAILY_METRICS))));
     Dataset<Row> cells =
         CohortReport.weekly(
                 daily,
