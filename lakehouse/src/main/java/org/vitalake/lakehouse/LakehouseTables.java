@@ -396,7 +396,7 @@ public final class LakehouseTables {
           "Weekly cohort means of daily metrics, small cohorts suppressed",
           new Schema(
               optional(1, "week_start", date(), "Monday of the local week"),
-              optional(2, "age_band", string(), "age in years at the week's start, or unknown"),
+              optional(2, "age_band", string(), "week's year minus birth year, banded; or unknown"),
               optional(3, "sex", string(), "female, male, other or unspecified"),
               optional(
                   4, "users", Types.IntegerType.get(), "users in the cell; null if suppressed"),

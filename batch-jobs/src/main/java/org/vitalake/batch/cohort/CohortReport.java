@@ -30,10 +30,12 @@ import org.apache.spark.sql.Row;
  * user weighs the same however many days they logged.
  *
  * <p>Small cells are suppressed: a cohort-week with fewer than {@code minUsers} users keeps its row
- * (so analysts see the cell exists) with {@code users}, {@code user_days} and every mean null. No
- * totals over cells are written, since a total minus the visible cells would give the suppressed
- * ones back. Age is the user's age in years at the week's start from the birth year of their latest
- * profile; sex is {@code unspecified} without a profile.
+ * (so analysts see the cell exists) with {@code users}, {@code user_days} and every mean null, and
+ * in a cell that is shown, a mean that fewer than {@code minUsers} of its users contribute to (HRV
+ * when few wear a device that measures it) is null too. No totals over cells are written, since a
+ * total minus the visible cells would give the suppressed ones back. The age is the week's year
+ * minus the birth year of the user's latest profile (the age they reach that year); sex is {@code
+ * unspecified} without a profile.
  */
 public final class CohortReport {
 
@@ -86,6 +88,8 @@ public final class CohortReport {
     cellMeans.add(sum(col("days")).cast("int").as("user_days"));
     for (String metric : METRICS) {
       cellMeans.add(avg(col(metric)).as(metric));
+      // a mean skips users without the metric: it must rest on enough users of its own
+      cellMeans.add(count(col(metric)).as(metric + "_users"));
     }
     Dataset<Row> cells =
         userWeeks
@@ -102,7 +106,7 @@ public final class CohortReport {
     out.add(when(shown, col("users")).as("users"));
     out.add(when(shown, col("user_days")).as("user_days"));
     for (String metric : METRICS) {
-      out.add(when(shown, col(metric)).as(metric));
+      out.add(when(shown.and(col(metric + "_users").geq(minUsers)), col(metric)).as(metric));
     }
     out.add(small.as("suppressed"));
     out.add(lit(minUsers).as("min_users"));

@@ -1,5 +1,7 @@
 package org.vitalake.batch.cohort;
 
+import org.apache.iceberg.Table;
+import org.apache.iceberg.spark.Spark3Util;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.vitalake.batch.coaching.ConsentFilter;
@@ -61,6 +63,7 @@ public final class CohortStage implements PipelineStage {
             .cache();
     try {
       long out = context.replaceTable(LakehouseTables.COHORT_WEEKLY, cells);
+      forgetEarlierVersions(context);
       long suppressed = cells.where("suppressed").count();
       return new StageResult(
           in.rows(),
@@ -69,5 +72,18 @@ public final class CohortStage implements PipelineStage {
     } finally {
       cells.unpersist();
     }
+  }
+
+  /**
+   * Expires every earlier snapshot of the table: two versions of a shown cell one user apart (a
+   * withdrawal, an erasure, a newcomer) would give that user's values back by subtraction, so
+   * {@code VERSION AS OF} must not reach them.
+   */
+  private static void forgetEarlierVersions(PipelineContext context) throws Exception {
+    Table table =
+        Spark3Util.loadIcebergTable(
+            context.spark(), context.tableName(LakehouseTables.COHORT_WEEKLY));
+    table.refresh();
+    table.expireSnapshots().expireOlderThan(System.currentTimeMillis()).retainLast(1).commit();
   }
 }

@@ -24,6 +24,7 @@ import org.vitalake.batch.erasure.ErasureStage;
 import org.vitalake.batch.maintenance.MaintenanceStage;
 import org.vitalake.batch.normalize.NormalizeJournalStage;
 import org.vitalake.batch.normalize.NormalizeSamplesStage;
+import org.vitalake.lakehouse.Lakehouse;
 import org.vitalake.lakehouse.LakehouseProperties;
 import org.vitalake.lakehouse.RawArchive;
 
@@ -94,6 +95,11 @@ public class NightlyPipelineJobConfiguration {
     List<PipelineStage> ordered = orderStages(stages);
     PipelineRunListener listener =
         new PipelineRunListener(
+            () -> {
+              try (Lakehouse tables = Lakehouse.open(lakehouse)) {
+                tables.ensureTables();
+              }
+            },
             spark,
             lakehouse.catalogName(),
             Duration.ofMinutes(batch.arrivalMarginMinutes()),

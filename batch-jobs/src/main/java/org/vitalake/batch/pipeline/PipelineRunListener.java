@@ -28,8 +28,14 @@ public final class PipelineRunListener implements JobExecutionListener {
   private final PipelineRuns runs;
   private final PipelineContexts contexts;
   private final PrintStream out;
+  private final Runnable ensureTables;
 
+  /**
+   * @param ensureTables creates the lakehouse tables a newer version added (e.g. after an upgrade)
+   *     before a run reads or writes them
+   */
   public PipelineRunListener(
+      Runnable ensureTables,
       ObjectProvider<SparkSession> spark,
       String catalogName,
       Duration arrivalMargin,
@@ -44,10 +50,12 @@ public final class PipelineRunListener implements JobExecutionListener {
     this.runs = runs;
     this.contexts = contexts;
     this.out = out;
+    this.ensureTables = ensureTables;
   }
 
   @Override
   public void beforeJob(JobExecution execution) {
+    ensureTables.run();
     PipelineScope scope = PipelineRuns.scopeOf(execution.getExecutionContext());
     SparkSession session = spark.getObject();
     if (scope == null) {

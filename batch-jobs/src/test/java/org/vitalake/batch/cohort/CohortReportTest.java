@@ -121,7 +121,27 @@ class CohortReportTest {
   }
 
   @Test
-  void agesAreCountedAtTheWeeksStartFromTheLatestProfile(SparkSession spark) {
+  void aMeanFewerUsersContributeToThanTheThresholdIsSuppressedInAShownCell(SparkSession spark) {
+    // given: three users in one cell, only one of whom has a resting heart rate
+    for (int i = 0; i < 3; i++) {
+      profile("u" + i, 1990, "female", AT);
+      day("u" + i, SUNDAY, 4_000L + i, i == 0 ? 48.0 : null);
+    }
+
+    // when
+    Row cell = report(spark, 3).get("2025-03-10 30-39 female");
+    Row lenient = report(spark, 1).get("2025-03-10 30-39 female");
+
+    // then: the steps are shown, the one person's heart rate is not
+    assertThat(cell.<Boolean>getAs("suppressed")).isFalse();
+    assertThat(cell.<Integer>getAs("users")).isEqualTo(3);
+    assertThat(cell.<Double>getAs("steps")).isCloseTo(4_001.0, within(1e-9));
+    assertThat(cell.isNullAt(cell.fieldIndex("resting_hr"))).isTrue();
+    assertThat(lenient.<Double>getAs("resting_hr")).isEqualTo(48.0);
+  }
+
+  @Test
+  void agesAreTheWeeksYearMinusTheBirthYearOfTheLatestProfile(SparkSession spark) {
     // given: born 1995/1996/2008/1965, and a user whose later profile changed sex and birth year
     profile("a", 1995, "female", AT);
     profile("b", 1996, "female", AT);

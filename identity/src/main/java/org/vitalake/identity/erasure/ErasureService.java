@@ -56,7 +56,7 @@ public class ErasureService {
           }
           refreshTokens.deleteAll(connection, id);
           audit.forgetClientAddresses(connection, id);
-          outbox.discardPending(connection, userId);
+          outbox.discardUserData(connection, userId);
           accounts.delete(connection, userId);
           outbox.enqueue(connection, request);
           return null;

@@ -104,14 +104,14 @@ public class LakehouseOutbox {
   }
 
   /**
-   * Profile snapshots and consent decisions not yet published are dropped with the account they
-   * describe.
+   * Profile snapshots and consent decisions are dropped with the account they describe: those not
+   * yet published never reach the lakehouse, and the published ones are copies of data the erasure
+   * request removes from the lakehouse too.
    */
-  public void discardPending(Connection connection, UserId userId) throws SQLException {
+  public void discardUserData(Connection connection, UserId userId) throws SQLException {
     try (PreparedStatement delete =
         connection.prepareStatement(
-            "DELETE FROM lakehouse_outbox WHERE user_id = ? AND kind IN (?, ?)"
-                + " AND published_at IS NULL")) {
+            "DELETE FROM lakehouse_outbox WHERE user_id = ? AND kind IN (?, ?)")) {
       delete.setString(1, userId.value());
       delete.setString(2, PROFILE);
       delete.setString(3, CONSENT);

@@ -36,6 +36,8 @@ class ErasureIT implements TestPropertyProvider {
 
   @Inject LakehouseOutbox outbox;
 
+  @Inject org.vitalake.identity.jdbc.Transactions transactions;
+
   IdentityClient client;
 
   @Override
@@ -80,6 +82,26 @@ class ErasureIT implements TestPropertyProvider {
     assertThat(requests.get(0).getField("request_id")).isEqualTo(erased.text("requestId"));
     assertThat(((OffsetDateTime) requests.get(0).getField("requested_at")).toInstant())
         .isAfterOrEqualTo(before.minusSeconds(1));
+    // the outbox keeps no copy of the profile or the consents, published or not: only the request
+    assertThat(outboxKinds(user.id())).containsExactly("erasure_request");
+  }
+
+  private List<String> outboxKinds(String userId) {
+    return transactions.inTransaction(
+        connection -> {
+          List<String> kinds = new java.util.ArrayList<>();
+          try (java.sql.PreparedStatement select =
+              connection.prepareStatement(
+                  "SELECT kind FROM lakehouse_outbox WHERE user_id = ? ORDER BY id")) {
+            select.setString(1, userId);
+            try (java.sql.ResultSet rs = select.executeQuery()) {
+              while (rs.next()) {
+                kinds.add(rs.getString(1));
+              }
+            }
+          }
+          return kinds;
+        });
   }
 
   @Test

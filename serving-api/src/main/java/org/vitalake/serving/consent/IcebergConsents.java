@@ -39,7 +39,9 @@ public class IcebergConsents extends TableView<Map<UserId, List<ConsentDecision>
             scanner,
             LakehouseTables.USER_CONSENTS.id(),
             IcebergConsents::byUser,
-            Map.of()));
+            Map.of(),
+            // identity creates the table with its first decision: until then nobody has decided
+            true));
   }
 
   /** The user's decisions, any purpose, possibly none. */

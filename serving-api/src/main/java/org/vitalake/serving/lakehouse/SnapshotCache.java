@@ -9,6 +9,7 @@ import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.data.Record;
+import org.apache.iceberg.exceptions.NoSuchTableException;
 import org.apache.iceberg.expressions.Expressions;
 import org.vitalake.lakehouse.Lakehouse;
 import org.vitalake.lakehouse.TableScanner;
@@ -29,6 +30,7 @@ public final class SnapshotCache<T> implements RefreshableView {
   private final TableIdentifier id;
   private final Function<List<Record>, T> loader;
   private final T empty;
+  private final boolean missingIsEmpty;
   private Table table;
   private volatile Loaded<T> loaded;
 
@@ -42,11 +44,27 @@ public final class SnapshotCache<T> implements RefreshableView {
       TableIdentifier id,
       Function<List<Record>, T> loader,
       T empty) {
+    this(lakehouse, scanner, id, loader, empty, false);
+  }
+
+  /**
+   * @param missingIsEmpty whether a table that does not exist yet loads as {@code empty} (for a
+   *     table another service creates on its first write, whose absence means "nothing yet")
+   *     instead of failing the refresh
+   */
+  public SnapshotCache(
+      Lakehouse lakehouse,
+      TableScanner scanner,
+      TableIdentifier id,
+      Function<List<Record>, T> loader,
+      T empty,
+      boolean missingIsEmpty) {
     this.lakehouse = Objects.requireNonNull(lakehouse, "lakehouse");
     this.scanner = Objects.requireNonNull(scanner, "scanner");
     this.id = Objects.requireNonNull(id, "id");
     this.loader = Objects.requireNonNull(loader, "loader");
     this.empty = Objects.requireNonNull(empty, "empty");
+    this.missingIsEmpty = missingIsEmpty;
   }
 
   @Override
@@ -57,7 +75,16 @@ public final class SnapshotCache<T> implements RefreshableView {
   @Override
   public synchronized boolean refresh() {
     if (table == null) {
-      table = lakehouse.table(id);
+      try {
+        table = lakehouse.table(id);
+      } catch (NoSuchTableException e) {
+        if (!missingIsEmpty) {
+          throw e;
+        }
+        boolean first = loaded == null;
+        loaded = new Loaded<>(null, empty, Instant.now());
+        return first;
+      }
     } else {
       table.refresh();
     }
