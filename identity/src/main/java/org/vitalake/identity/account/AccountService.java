@@ -116,15 +116,12 @@ public class AccountService {
       return;
     }
     audit.record(AuditEvent.REGISTRATION_THROTTLED, null, null, clientAddress, null);
-    long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
     throw ProblemException.tooManyAttempts(
         "too many registrations from this client address (at most "
             + throttle.maxPerAddress()
             + " per "
             + RegistrationThrottle.describe(throttle.window())
-            + "); retry after "
-            + seconds
-            + " s",
+            + ")",
         wait.get());
   }
 

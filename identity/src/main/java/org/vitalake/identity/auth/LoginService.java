@@ -194,10 +194,7 @@ public class LoginService {
     Optional<Duration> wait = Stream.of(waits).flatMap(Optional::stream).max(Duration::compareTo);
     if (wait.isPresent()) {
       audit.record(AuditEvent.LOGIN_THROTTLED, null, null, address, auditDetail);
-      // Rounded up, as the Retry-After header is, so the detail and the header agree.
-      long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-      throw ProblemException.tooManyAttempts(
-          reason + "; retry after " + seconds + " s", wait.get());
+      throw ProblemException.tooManyAttempts(reason, wait.get());
     }
   }
 }

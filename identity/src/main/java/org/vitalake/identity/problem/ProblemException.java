@@ -44,9 +44,21 @@ public class ProblemException extends RuntimeException {
     return new ProblemException(HttpStatus.UNAUTHORIZED, null, message, null);
   }
 
-  /** Too many attempts; the client may retry after {@code retryAfter}. */
-  public static ProblemException tooManyAttempts(String message, Duration retryAfter) {
-    return new ProblemException(HttpStatus.TOO_MANY_REQUESTS, null, message, retryAfter);
+  /**
+   * Too many attempts; the client may retry after {@code retryAfter}, whose seconds the detail
+   * repeats after {@code reason} as the Retry-After header gives them.
+   */
+  public static ProblemException tooManyAttempts(String reason, Duration retryAfter) {
+    return new ProblemException(
+        HttpStatus.TOO_MANY_REQUESTS,
+        null,
+        reason + "; retry after " + retryAfterSeconds(retryAfter) + " s",
+        retryAfter);
+  }
+
+  /** {@code wait} in whole seconds for a Retry-After header: rounded up, at least 1. */
+  public static long retryAfterSeconds(Duration wait) {
+    return Math.max(1, (wait.toMillis() + 999) / 1000);
   }
 
   public HttpStatus status() {

@@ -35,7 +35,7 @@ public class ProblemExceptionHandler
             wait ->
                 base.header(
                     HttpHeaders.RETRY_AFTER,
-                    Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000))));
+                    Long.toString(ProblemException.retryAfterSeconds(wait))));
     Error error =
         new Error() {
           @Override
