@@ -19,8 +19,9 @@ import org.vitalake.lakehouse.LakehouseTables;
  * Keeps the rows of users whose consent to a purpose is in effect, by the rule of core's {@code
  * Consents}: a purpose is withdrawn when the user's decision with the highest version about it says
  * so, and in effect otherwise (also for users who never decided). Decisions are read from {@code
- * bronze.user_consents} as they are when the step runs, so a withdrawal recorded before a run is
- * applied by that run.
+ * bronze.user_consents} as they were when the run first asked ({@link
+ * PipelineContext#consentDecisions}), so a withdrawal recorded before a run is applied by that run,
+ * and every step of it applies the same decisions.
  *
  * <p>Two readings of "in effect": now ({@link #inEffect}), for what a run does with everything it
  * has (training a model), and on a day ({@link #inEffectOnDay}), for what a run computes about one
@@ -90,29 +91,20 @@ public final class ConsentFilter {
         "left_anti");
   }
 
-  /** {@code rows} without those of users who withdrew {@code purpose}, as of now. */
+  /** {@code rows} without those of users who withdrew {@code purpose}, by the run's decisions. */
   public static Dataset<Row> inEffect(
       PipelineContext context, Dataset<Row> rows, String userColumn, Purpose purpose) {
-    return inEffect(
-        rows,
-        userColumn,
-        context.spark().table(context.tableName(LakehouseTables.USER_CONSENTS)),
-        purpose);
+    return inEffect(rows, userColumn, context.consentDecisions(), purpose);
   }
 
-  /** {@link #inEffectOnDay} on {@code bronze.user_consents} as it is now. */
+  /** {@link #inEffectOnDay} on the run's decisions ({@link PipelineContext#consentDecisions}). */
   public static Dataset<Row> inEffectOnDay(
       PipelineContext context,
       Dataset<Row> rows,
       String userColumn,
       String dayColumn,
       Purpose purpose) {
-    return inEffectOnDay(
-        rows,
-        userColumn,
-        dayColumn,
-        context.spark().table(context.tableName(LakehouseTables.USER_CONSENTS)),
-        purpose);
+    return inEffectOnDay(rows, userColumn, dayColumn, context.consentDecisions(), purpose);
   }
 
   /**

@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.spark.Spark3Util;
 import org.apache.iceberg.spark.SparkWriteOptions;
 import org.apache.spark.sql.Column;
@@ -57,6 +58,7 @@ public final class PipelineContext {
   private final String catalogName;
   private final PipelineScope scope;
   private Dataset<Row> timeZones;
+  private Dataset<Row> consentDecisions;
   private Dataset<Row> affectedDays;
   private DayWindow window;
 
@@ -374,6 +376,32 @@ public final class PipelineContext {
               .option(SparkWriteOptions.FANOUT_ENABLED, "true");
     }
     return writer;
+  }
+
+  /**
+   * {@code bronze.user_consents} at the snapshot that was current when a step of this run first
+   * asked: every step of the run (training, readiness, plans, cohorts) applies the same decisions,
+   * so one arriving mid-run cannot leave a day with readiness but without its plan.
+   */
+  public synchronized Dataset<Row> consentDecisions() {
+    if (consentDecisions == null) {
+      String name = tableName(LakehouseTables.USER_CONSENTS);
+      Snapshot current;
+      try {
+        current = Spark3Util.loadIcebergTable(spark, name).currentSnapshot();
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot read " + name + ": " + e.getMessage(), e);
+      }
+      consentDecisions =
+          current == null
+              ? empty(LakehouseTables.USER_CONSENTS)
+              : spark
+                  .read()
+                  .format("iceberg")
+                  .option("versionAsOf", current.snapshotId())
+                  .load(name);
+    }
+    return consentDecisions;
   }
 
   /** Releases the cached datasets of this run. */
